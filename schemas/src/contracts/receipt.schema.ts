@@ -1,0 +1,34 @@
+import { Type, type Static } from 'typebox';
+import { DateTime, DeclarationId, Version } from './common.schema.js';
+import { Decision } from './decision.schema.js';
+
+export const DECLARATION_STATUSES = ['RECEIVED', 'ENRICHING', 'SCORING', 'DECIDED', 'SUPERSEDED', 'FAILED'] as const;
+export const DeclarationStatus = Type.Union(DECLARATION_STATUSES.map((s) => Type.Literal(s)));
+export type DeclarationStatus = Static<typeof DeclarationStatus>;
+
+export const Receipt = Type.Object(
+  {
+    id: DeclarationId,
+    version: Version,
+    status: DeclarationStatus,
+    receivedAt: DateTime,
+    statusUrl: Type.String({ description: 'Where to poll for the decision' }),
+    duplicate: Type.Boolean({ description: 'true when this id+version had already been received' }),
+  },
+  { additionalProperties: false },
+);
+export type Receipt = Static<typeof Receipt>;
+
+/** The current state of one declaration (latest version), as kept in NATS KV and served by status lookups. */
+export const DeclarationState = Type.Object(
+  {
+    id: DeclarationId,
+    version: Version,
+    status: DeclarationStatus,
+    receivedAt: DateTime,
+    updatedAt: DateTime,
+    decision: Type.Optional(Decision),
+  },
+  { additionalProperties: false },
+);
+export type DeclarationState = Static<typeof DeclarationState>;

@@ -1,0 +1,16 @@
+import { Type, type Static } from 'typebox';
+import { DateTime } from './common.schema.js';
+import { Declaration } from './declaration.schema.js';
+import { EnrichmentResult } from './enrichment.schema.js';
+
+/** Data of the BullMQ `score` job the orchestrator hands to the score workers (jobId = id:version). */
+export const ScoreJob = Type.Object(
+  {
+    declaration: Declaration,
+    enrichment: Type.Array(EnrichmentResult),
+    receivedAt: DateTime,
+    enrichMs: Type.Number({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type ScoreJob = Static<typeof ScoreJob>;

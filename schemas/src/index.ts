@@ -1,0 +1,18 @@
+export * from './validators/index.js';
+export * from './contracts/common.schema.js';
+export * from './contracts/declaration.schema.js';
+export * from './contracts/decision.schema.js';
+export * from './contracts/receipt.schema.js';
+export * from './contracts/error.schema.js';
+export * from './contracts/dead-letter.schema.js';
+export * from './contracts/authorization.schema.js';
+export * from './contracts/inspection-outcome.schema.js';
+export * from './contracts/enrichment.schema.js';
+export * from './contracts/score-job.schema.js';
+export * from './contracts/received.schema.js';
+export * from './contracts/events.schema.js';
+export * from './naming.js';
+export * from './errors.js';
+export { ajv, createAjv, compile, toErrorDetails, type Validation } from './validation/ajv.js';
+export { validateDeclaration, semanticErrors } from './validation/declaration.validator.js';
+export { wsdlDir } from './wsdl-dir.js';

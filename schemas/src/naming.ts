@@ -1,0 +1,84 @@
+/**
+ * Every NATS subject, stream, KV bucket and BullMQ queue name is derived from one namespace, so test runs
+ * (each with its own namespace) never collide with each other or with the running hub.
+ */
+export const DEFAULT_NAMESPACE = 'tareks';
+
+export interface Names {
+  readonly ns: string;
+  readonly streams: {
+    readonly declarations: string;
+    readonly decisions: string;
+    readonly deadLetters: string;
+    readonly audit: string;
+    readonly outcomes: string;
+    readonly authorizations: string;
+  };
+  readonly subjects: {
+    readonly declReceived: string;
+    readonly declAll: string;
+    decision(office: string, lane: string): string;
+    readonly decisionAll: string;
+    dlq(stage: string): string;
+    readonly dlqAll: string;
+    audit(action: string): string;
+    readonly auditAll: string;
+    outcome(office: string): string;
+    readonly outcomeAll: string;
+    authorization(status: string): string;
+    readonly authorizationAll: string;
+    service(registry: string, operation: string): string;
+    readonly circuitAll: string;
+    circuit(upstream: string): string;
+  };
+  readonly kv: { readonly declarations: string; readonly clients: string; readonly authorizations: string; readonly settings: string };
+  readonly objectStore: { readonly documents: string; readonly models: string };
+  readonly queues: { readonly score: string; readonly ocr: string; readonly notify: string };
+  /** BullMQ key prefix in Redis. */
+  readonly bullPrefix: string;
+}
+
+export function names(ns: string = DEFAULT_NAMESPACE): Names {
+  if (!/^[a-z][a-z0-9_]{0,30}$/.test(ns)) throw new RangeError(`namespace must match ^[a-z][a-z0-9_]{0,30}$: ${ns}`);
+  const up = ns.toUpperCase();
+  return {
+    ns,
+    streams: {
+      declarations: `${up}_DECLARATIONS`,
+      decisions: `${up}_DECISIONS`,
+      deadLetters: `${up}_DEADLETTERS`,
+      audit: `${up}_AUDIT`,
+      outcomes: `${up}_OUTCOMES`,
+      authorizations: `${up}_AUTHORIZATIONS`,
+    },
+    subjects: {
+      declReceived: `${ns}.decl.received`,
+      declAll: `${ns}.decl.>`,
+      decision: (office, lane) => `${ns}.decision.${office}.${lane}`,
+      decisionAll: `${ns}.decision.>`,
+      dlq: (stage) => `${ns}.dlq.${stage}`,
+      dlqAll: `${ns}.dlq.>`,
+      audit: (action) => `${ns}.audit.${action}`,
+      auditAll: `${ns}.audit.>`,
+      outcome: (office) => `${ns}.outcome.${office}`,
+      outcomeAll: `${ns}.outcome.>`,
+      authorization: (status) => `${ns}.auth.${status}`,
+      authorizationAll: `${ns}.auth.>`,
+      service: (registry, operation) => `${ns}.svc.${registry}.${operation}`,
+      circuit: (upstream) => `${ns}.circuit.${upstream}`,
+      circuitAll: `${ns}.circuit.>`,
+    },
+    kv: {
+      declarations: `${ns}_declarations`,
+      clients: `${ns}_clients`,
+      authorizations: `${ns}_authorizations`,
+      settings: `${ns}_settings`,
+    },
+    objectStore: { documents: `${ns}_documents`, models: `${ns}_models` },
+    queues: { score: 'score', ocr: 'ocr', notify: 'notify' },
+    bullPrefix: ns,
+  };
+}
+
+/** The idempotency key of a declaration version: `Nats-Msg-Id`, BullMQ jobId, KV key suffix. */
+export const versionKey = (id: string, version: number): string => `${id}:${version}`;
