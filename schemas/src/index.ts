@@ -18,3 +18,5 @@ export * from './errors.js';
 export { ajv, createAjv, compile, toErrorDetails, type Validation } from './validation/ajv.js';
 export { validateDeclaration, semanticErrors } from './validation/declaration.validator.js';
 export { wsdlDir } from './wsdl-dir.js';
+export * from './contracts/documents.schema.js';
+export * from './contracts/registry/index.js';

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { DateTime, Reason, TaxId, Tckn } from './common.schema.js';
 
 export const AUTHORIZATION_ROLES = ['CUSTOMS_REPRESENTATIVE', 'EMPLOYEE', 'COMPANY_OFFICER'] as const;
-export const AuthorizationRole = Type.Union(AUTHORIZATION_ROLES.map((r) => Type.Literal(r)));
+export const AuthorizationRole = Type.Enum(AUTHORIZATION_ROLES);
 
 export const AuthorizationRequest = Type.Object(
   {

@@ -16,11 +16,11 @@ export const Version = Type.Integer({ minimum: 1, maximum: 999, description: 'De
 export const DateTime = Type.String({ format: 'date-time' });
 export const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
 
-export const Kind = Type.Union([Type.Literal('IMPORT'), Type.Literal('EXPORT')]);
+export const Kind = Type.Enum(['IMPORT', 'EXPORT']);
 export type Kind = Static<typeof Kind>;
-export const Domain = Type.Union([Type.Literal('PRODUCT_SAFETY'), Type.Literal('AGRI_QUALITY')]);
+export const Domain = Type.Enum(['PRODUCT_SAFETY', 'AGRI_QUALITY']);
 export type Domain = Static<typeof Domain>;
-export const Lane = Type.Union([Type.Literal('GREEN'), Type.Literal('YELLOW'), Type.Literal('RED')], {
+export const Lane = Type.Enum(['GREEN', 'YELLOW', 'RED'], {
   description: 'GREEN accept, YELLOW documentary check, RED physical inspection / lab test',
 });
 export type Lane = Static<typeof Lane>;

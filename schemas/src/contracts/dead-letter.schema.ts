@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { DateTime } from './common.schema.js';
 
 export const DLQ_STAGES = ['ingest', 'orchestrate', 'enrich', 'ocr', 'score', 'decide', 'notify'] as const;
-export const DeadLetterStage = Type.Union(DLQ_STAGES.map((s) => Type.Literal(s)));
+export const DeadLetterStage = Type.Enum(DLQ_STAGES);
 export type DeadLetterStage = Static<typeof DeadLetterStage>;
 
 export const ReplayRecord = Type.Object(

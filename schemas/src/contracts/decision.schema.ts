@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { CustomsOffice, DateTime, DeclarationId, Domain, Kind, Lane, Reason, Version } from './common.schema.js';
 
 export const SELECTION_CAUSES = ['RISK', 'RULE', 'RANDOM'] as const;
-export const SelectionCause = Type.Union(SELECTION_CAUSES.map((c) => Type.Literal(c)), {
+export const SelectionCause = Type.Enum(SELECTION_CAUSES, {
   description: 'RISK: the score chose the lane; RULE: a hard rule overrode it; RANDOM: picked at random for control',
 });
 export type SelectionCause = Static<typeof SelectionCause>;

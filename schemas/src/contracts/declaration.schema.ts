@@ -4,11 +4,11 @@ import {
 } from './common.schema.js';
 
 export const UNITS = ['ADET', 'KG', 'CIFT', 'M2', 'LT'] as const;
-export const Unit = Type.Union(UNITS.map((u) => Type.Literal(u)));
+export const Unit = Type.Enum(UNITS);
 export type Unit = Static<typeof Unit>;
 
 export const DOCUMENT_TYPES = ['INVOICE', 'CERTIFICATE_OF_CONFORMITY', 'TEST_REPORT', 'PACKING_LIST', 'OTHER'] as const;
-export const DocumentType = Type.Union(DOCUMENT_TYPES.map((t) => Type.Literal(t)));
+export const DocumentType = Type.Enum(DOCUMENT_TYPES);
 export type DocumentType = Static<typeof DocumentType>;
 
 const Name = (description: string) => Type.String({ minLength: 1, maxLength: 120, description });

@@ -3,7 +3,7 @@ import { DateTime, DeclarationId, Version } from './common.schema.js';
 import { Decision } from './decision.schema.js';
 
 export const DECLARATION_STATUSES = ['RECEIVED', 'ENRICHING', 'SCORING', 'DECIDED', 'SUPERSEDED', 'FAILED'] as const;
-export const DeclarationStatus = Type.Union(DECLARATION_STATUSES.map((s) => Type.Literal(s)));
+export const DeclarationStatus = Type.Enum(DECLARATION_STATUSES);
 export type DeclarationStatus = Static<typeof DeclarationStatus>;
 
 export const Receipt = Type.Object(

@@ -18,14 +18,14 @@ export const Person = Type.Object(
 export type Person = Static<typeof Person>;
 
 export const COMPANY_STATUSES = ['ACTIVE', 'IN_LIQUIDATION', 'CLOSED', 'SUSPENDED'] as const;
-export const CompanyStatus = Type.Union(COMPANY_STATUSES.map((s) => Type.Literal(s)));
+export const CompanyStatus = Type.Enum(COMPANY_STATUSES);
 export type CompanyStatus = Static<typeof CompanyStatus>;
 
 export const AUTHORITY_TYPES = ['SOLE', 'JOINT', 'LIMITED'] as const;
 export const CompanyRepresentative = Type.Object(
   {
     tckn: Tckn,
-    authority: Type.Union(AUTHORITY_TYPES.map((a) => Type.Literal(a))),
+    authority: Type.Enum(AUTHORITY_TYPES),
     validUntil: Type.String({ format: 'date' }),
   },
   { additionalProperties: false },

@@ -1,0 +1,4 @@
+export * from './kps.schema.js';
+export * from './mersis.schema.js';
+export * from './esbis.schema.js';
+export * from './service-reply.schema.js';
