@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `npm test`: the same setup plus test tools, then lint, dependency rules and every test.
+source "$(dirname "$0")/lib.sh"
+bash "$ROOT/scripts/setup.sh" test
+cd "$ROOT"
+log "lint and dependency rules"
+npm run --silent lint
+log "tests"
+npx vitest run "$@"
