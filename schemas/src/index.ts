@@ -15,7 +15,7 @@ export * from './contracts/registry-population.schema.js';
 export * from './contracts/events.schema.js';
 export * from './naming.js';
 export * from './errors.js';
-export { ajv, createAjv, compile, toErrorDetails, type Validation } from './validation/ajv.js';
+export { ajv, coercingAjv, createAjv, compile, toErrorDetails, type Validation } from './validation/ajv.js';
 export { validateDeclaration, semanticErrors } from './validation/declaration.validator.js';
 export { wsdlDir } from './wsdl-dir.js';
 export * from './contracts/documents.schema.js';

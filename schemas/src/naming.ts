@@ -31,7 +31,13 @@ export interface Names {
     readonly circuitAll: string;
     circuit(upstream: string): string;
   };
-  readonly kv: { readonly declarations: string; readonly clients: string; readonly authorizations: string; readonly settings: string };
+  readonly kv: {
+    readonly declarations: string;
+    readonly clients: string;
+    readonly traders: string;
+    readonly authorizations: string;
+    readonly settings: string;
+  };
   readonly objectStore: { readonly documents: string; readonly models: string };
   readonly queues: { readonly score: string; readonly ocr: string; readonly notify: string };
   /** BullMQ key prefix in Redis. */
@@ -71,6 +77,7 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
     kv: {
       declarations: `${ns}_declarations`,
       clients: `${ns}_clients`,
+      traders: `${ns}_traders`,
       authorizations: `${ns}_authorizations`,
       settings: `${ns}_settings`,
     },
@@ -82,3 +89,6 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
 
 /** The idempotency key of a declaration version: `Nats-Msg-Id`, BullMQ jobId, KV key suffix. */
 export const versionKey = (id: string, version: number): string => `${id}:${version}`;
+
+/** The same key for BullMQ, which refuses `:` in job ids. */
+export const versionJobId = (id: string, version: number): string => `${id}_v${version}`;

@@ -32,3 +32,7 @@ export const DeclarationState = Type.Object(
   { additionalProperties: false },
 );
 export type DeclarationState = Static<typeof DeclarationState>;
+
+/** The synchronous answer of a submission that asked to wait and got its decision in time. */
+export const DecidedSubmission = Type.Object({ receipt: Receipt, decision: Decision }, { additionalProperties: false });
+export type DecidedSubmission = Static<typeof DecidedSubmission>;

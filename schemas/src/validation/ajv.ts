@@ -20,14 +20,16 @@ const DOMAIN_FORMATS: Record<string, { check: (v: string) => boolean; code: stri
 };
 
 /** One Ajv instance for every edge (REST via Fastify, SOAP after XML mapping, replays). */
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false });
+export function createAjv(options: { coerceTypes?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: options.coerceTypes ?? false, useDefaults: false });
   addFormats(ajv, ['date-time', 'date', 'uri', 'email']);
   for (const [name, f] of Object.entries(DOMAIN_FORMATS)) ajv.addFormat(name, { type: 'string', validate: f.check });
   return ajv;
 }
 
 export const ajv = createAjv();
+/** For URL parts (query strings, path params), where every value arrives as text. */
+export const coercingAjv = createAjv({ coerceTypes: true });
 
 /** Most details we report for one input; past that the input is clearly not the contract. */
 const MAX_DETAILS = 20;

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Decision, ScoreJob } from '@tareks/schemas';
 import type { RuleConfig } from '../rules/rule-config.js';
 import { decideWithRules } from './rule-scorer.js';
-import type { TraderHistoryReader } from './trader-history.js';
+import type { TraderHistory } from './trader-history.js';
 
 export interface ScoreWorkerOptions {
   readonly connection: ConnectionOptions;
@@ -13,7 +13,7 @@ export interface ScoreWorkerOptions {
   readonly queueName: string;
   /** Jobs processed at once by this worker; scoring is CPU-light and I/O-bound on the publish. Default 50. */
   readonly concurrency?: number;
-  readonly history: TraderHistoryReader;
+  readonly history: TraderHistory;
   readonly rules: RuleConfig;
   /** Durable hand-off of the decision (JetStream publish); the job completes only after it resolves. */
   publishDecision(decision: Decision): Promise<void>;
@@ -40,6 +40,7 @@ export function createScoreWorker(opts: ScoreWorkerOptions): Worker<ScoreJob, vo
       },
     };
     await opts.publishDecision(decision);
+    opts.history.seen(declaration.trader.taxId);
     opts.logger.debug({ declarationId: declaration.id, version: declaration.version, lane: decision.lane }, 'scored');
   };
   return new Worker<ScoreJob, void>(opts.queueName, process, {

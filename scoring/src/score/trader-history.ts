@@ -10,3 +10,8 @@ export const NO_HISTORY: TraderStats = { declarations: 0, inspections: 0, nonCom
 export interface TraderHistoryReader {
   get(taxId: string): Promise<TraderStats>;
 }
+
+/** Read access plus the one write the score worker makes: this trader declared once more. */
+export interface TraderHistory extends TraderHistoryReader {
+  seen(taxId: string): void;
+}

@@ -2,3 +2,4 @@ export * from './kps.schema.js';
 export * from './mersis.schema.js';
 export * from './esbis.schema.js';
 export * from './service-reply.schema.js';
+export * from './registry-flags.schema.js';

@@ -34,8 +34,7 @@ export const RegistryErrorReply = Type.Object(
 );
 export type RegistryErrorReply = Static<typeof RegistryErrorReply>;
 
-export const CIRCUIT_STATES = ['closed', 'open', 'half-open', 'isolated'] as const;
-export const CircuitState = Type.Union(CIRCUIT_STATES.map((s) => Type.Literal(s)));
+export const CircuitState = Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half-open'), Type.Literal('isolated')]);
 export type CircuitState = Static<typeof CircuitState>;
 
 /** Published on `names(ns).subjects.circuit(upstream)` whenever an upstream's breaker changes state. */

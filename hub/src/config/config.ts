@@ -1,0 +1,57 @@
+import { Ajv } from 'ajv';
+import { Type, type Static } from 'typebox';
+
+const Bool = (description: string, def: boolean) => Type.Boolean({ description, default: def });
+const Int = (description: string, def: number, minimum = 0, maximum = 1_000_000_000) => Type.Integer({ description, default: def, minimum, maximum });
+
+/** Every environment variable the hub reads, with its description and default (`.env.example` mirrors this). */
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Enum(['development', 'production', 'test'], { description: 'production refuses the demo API key', default: 'development' }),
+  HOST: Type.String({ description: 'Interface the HTTP server binds to', default: '127.0.0.1' }),
+  PORT: Int('HTTP port of the API, SOAP endpoint and dashboard', 8080, 0, 65535),
+  NATS_URL: Type.String({ description: 'NATS server(s) with JetStream, comma-separated', default: 'nats://127.0.0.1:4222', pattern: '^(nats|tls)://' }),
+  REDIS_URL: Type.String({ description: 'Redis for BullMQ queues and the connector cache', default: 'redis://127.0.0.1:6379', pattern: '^rediss?://' }),
+  TAREKS_NAMESPACE: Type.String({ description: 'Prefix of every stream, subject, bucket and queue', default: 'tareks', pattern: '^[a-z][a-z0-9_]{0,30}$' }),
+  TAREKS_ROLES: Type.String({
+    description: 'Roles this process runs: all, or a comma list of api, orchestrator, score-worker, projector, simulators, demo',
+    default: 'all',
+    pattern: '^(all|(api|orchestrator|score-worker|projector|simulators|demo)(,(api|orchestrator|score-worker|projector|simulators|demo))*)$',
+  }),
+  TAREKS_DEMO: Bool('Demo mode: demo API key, registry simulators and demo customs traffic', false),
+  DEMO_RATE: Type.Number({ description: 'Demo declarations per second (0 = off)', default: 5, minimum: 0, maximum: 10_000 }),
+  DEMO_SEED: Int('Seed of the synthetic trade world', 42),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { description: 'pino log level', default: 'info' }),
+  BODY_LIMIT_BYTES: Int('Largest request body accepted', 1_048_576, 1024),
+  MAX_WAIT_MS: Int('Longest synchronous wait for a decision (REST ?wait=, SOAP waitMs)', 10_000, 0, 60_000),
+  RATE_LIMIT_PER_MINUTE: Int('Requests per minute per API client', 200_000, 1),
+  SCORE_CONCURRENCY: Int('Score jobs processed at once per worker process', 50, 1, 10_000),
+  ORCHESTRATOR_BATCH: Int('Declarations the orchestrator pulls and hands to BullMQ at once', 200, 1, 10_000),
+  MAX_ACK_PENDING: Int('Unacknowledged messages allowed per durable consumer', 2_000, 1, 1_000_000),
+  RULES_PATH: Type.String({ description: 'Weights of the rule baseline (JSON); empty = scoring/config/rules.json', default: '' }),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'HUB_ERR_CONFIG';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+const validator = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true, strict: false }).compile(ConfigSchema);
+
+/** Reads the configuration from the environment; throws one ConfigError naming every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  if (validator(raw)) return raw as Config;
+  const problems = (validator.errors ?? []).map((e) => {
+    const key = e.instancePath.slice(1);
+    const prop = ConfigSchema.properties[key as keyof Config] as { description?: string } | undefined;
+    return `${key}=${JSON.stringify(env[key])}: ${e.message ?? 'invalid'}${prop?.description ? ` (${prop.description})` : ''}`;
+  });
+  throw new ConfigError(problems);
+}
+
+export const hasRole = (config: Config, role: string): boolean => config.TAREKS_ROLES === 'all' || config.TAREKS_ROLES.split(',').includes(role);

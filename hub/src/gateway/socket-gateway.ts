@@ -1,0 +1,68 @@
+import type { Server as HttpServer } from 'node:http';
+import type { NatsConnection, Subscription } from '@nats-io/nats-core';
+import { Server } from 'socket.io';
+import type { Logger } from 'pino';
+import type { ClientToServerEvents, Decision, DecisionEvent, MetricsSnapshot, ServerToClientEvents } from '@tareks/schemas';
+import { LiveWindow } from './live-window.js';
+
+export type StatsSource = () => Promise<Pick<MetricsSnapshot, 'queues' | 'streams'>>;
+
+export function toDecisionEvent(d: Decision): DecisionEvent {
+  const top = d.items.flatMap((i) => i.reasons).sort((a, b) => b.weight - a.weight)[0];
+  return {
+    declarationId: d.declarationId,
+    version: d.version,
+    customsOffice: d.customsOffice,
+    kind: d.kind,
+    domain: d.domain,
+    lane: d.lane,
+    itemCount: d.items.length,
+    maxScore: Math.max(...d.items.map((i) => i.score)),
+    ...(top ? { topReason: top } : {}),
+    modelVersion: d.modelVersion,
+    totalMs: d.timings.totalMs,
+    decidedAt: d.timings.decidedAt,
+  };
+}
+
+/** Pushes every decision (`decision.v1`) and a metrics snapshot each second (`metrics.v1`) to the dashboards. */
+export class SocketGateway {
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
+  private readonly sub: Subscription;
+  private readonly window = new LiveWindow();
+  private readonly ticker: NodeJS.Timeout;
+
+  constructor(server: HttpServer, nc: NatsConnection, decisionSubjects: string, stats: StatsSource, rejectedTotal: () => number, logger: Logger) {
+    this.io = new Server(server, { path: '/socket.io', serveClient: false });
+    this.sub = nc.subscribe(decisionSubjects, {
+      callback: (err, msg) => {
+        if (err) return;
+        const d = msg.json<Decision>();
+        this.window.record(d.timings.totalMs, d.lane);
+        this.io.emit('decision.v1', toDecisionEvent(d));
+      },
+    });
+    this.ticker = setInterval(() => {
+      stats()
+        .then((s) => {
+          const w = this.window.snapshot();
+          this.io.emit('metrics.v1', {
+            at: new Date().toISOString(),
+            decisionsPerSecond: w.perSecond,
+            decisionsTotal: w.total,
+            lanes: { ...this.window.lanes },
+            latencyMs: { p50: w.p50, p99: w.p99 },
+            rejectedTotal: rejectedTotal(),
+            ...s,
+          });
+        })
+        .catch((err: unknown) => logger.warn({ err }, 'metrics snapshot failed'));
+    }, 1000);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.ticker);
+    this.sub.unsubscribe();
+    await this.io.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { Logger } from 'pino';
+import { API_KEY_HEADER, declarationRoutes, type ApiKeyVerifier, type IngestService } from '@tareks/adapters';
+import type { HubMetrics } from '../metrics/hub-metrics.js';
+
+export interface HttpAppOptions {
+  readonly logger: Logger;
+  readonly ingest: IngestService;
+  readonly verifier: ApiKeyVerifier;
+  readonly metrics: HubMetrics;
+  readonly bodyLimitBytes: number;
+  readonly maxWaitMs: number;
+  readonly rateLimitPerMinute: number;
+  /** Each dependency's readiness; `/readyz` is 200 only when all are true. */
+  readonly readiness: () => Promise<Record<string, boolean>>;
+  /** Static dashboard build; served at `/` when it exists. */
+  readonly dashboardDir?: string;
+}
+
+export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../../dashboard/build/', import.meta.url));
+
+/** The hub's HTTP surface: REST and SOAP ingest, OpenAPI docs, health, metrics and the dashboard. */
+export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: o.logger as FastifyBaseLogger, bodyLimit: o.bodyLimitBytes, disableRequestLogging: true, return503OnClosing: true });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'TAREKS Hub API', version: '1.0.0', description: 'Risk-based trade control: declarations in, routing decisions out.' },
+      components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: API_KEY_HEADER } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: o.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req) => (req.headers[API_KEY_HEADER] as string | undefined) ?? req.ip,
+  });
+
+  await app.register(async (api) => {
+    api.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), rateLimit: { max: o.rateLimitPerMinute, timeWindow: 60_000 } };
+    });
+    await api.register(declarationRoutes, { ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs });
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    const checks = await o.readiness();
+    const ready = Object.values(checks).every(Boolean);
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks });
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
+    reply.header('content-type', o.metrics.registry.contentType).send(await o.metrics.registry.metrics()),
+  );
+
+  const dashboard = o.dashboardDir ?? DEFAULT_DASHBOARD_DIR;
+  if (existsSync(dashboard)) {
+    await app.register(fastifyStatic, { root: dashboard, wildcard: false });
+    app.setNotFoundHandler((req, reply) =>
+      req.method === 'GET' && !req.url.startsWith('/v1/') ? reply.sendFile('index.html') : reply.status(404).send({ error: { code: 'HUB_ERR_NOT_FOUND', message: 'no such route' } }),
+    );
+  }
+  return app;
+}

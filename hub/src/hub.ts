@@ -1,0 +1,172 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Queue, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { createScoreWorker, loadRuleConfig, type TraderHistory } from '@tareks/scoring';
+import { names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
+import { ApiKeyStore, DEMO_API_KEY, DEMO_CLIENT_ID } from './auth/api-key.store.js';
+import { hasRole, type Config } from './config/config.js';
+import { pipelineStats } from './gateway/pipeline-stats.js';
+import { SocketGateway } from './gateway/socket-gateway.js';
+import { TraderHistoryStore } from './history/trader-history.store.js';
+import { buildHttpApp } from './http/http-app.js';
+import { connectNats, ensureBuckets, ensureStreams, type HubBuckets, type NatsHandles } from './infra/nats.js';
+import { createRedisProbe, redisConnection } from './infra/redis.js';
+import { DecisionWaiter } from './ingest/decision-waiter.js';
+import { JetStreamIngestService } from './ingest/jetstream-ingest.service.js';
+import { HubMetrics } from './metrics/hub-metrics.js';
+import { DeadLetterPublisher } from './pipeline/dead-letters.js';
+import { DecisionProjector } from './pipeline/decision-projector.js';
+import { Orchestrator } from './pipeline/orchestrator.js';
+import { createScoreQueue } from './pipeline/score-queue.js';
+import { DeclarationStateStore } from './state/declaration-state.store.js';
+
+export interface HubOverrides {
+  /** Enrichment steps for the orchestrator (the registry connectors plug in here). */
+  readonly enrichmentSteps?: readonly EnrichmentStep[];
+  readonly dashboardDir?: string;
+}
+
+export interface RunningHub {
+  readonly names: Names;
+  readonly nats: NatsHandles;
+  readonly buckets: HubBuckets;
+  readonly metrics: HubMetrics;
+  readonly apiKeys: ApiKeyStore;
+  /** Base URL of the HTTP server when the api role runs. */
+  readonly url: string | null;
+  readonly app: FastifyInstance | null;
+  stop(): Promise<void>;
+}
+
+/** Starts the roles this process is configured for, against NATS and Redis; `stop()` drains them in reverse order. */
+export async function startHub(config: Config, logger: Logger, overrides: HubOverrides = {}): Promise<RunningHub> {
+  const names = namesFor(config.TAREKS_NAMESPACE);
+  const nats = await connectNats(config.NATS_URL, `tareks-hub-${process.pid}`, logger);
+  await ensureStreams(nats.jsm, names);
+  const buckets = await ensureBuckets(nats.nc, names);
+  const connection = redisConnection(config.REDIS_URL);
+  const metrics = new HubMetrics();
+  const states = new DeclarationStateStore(buckets.declarations);
+  const deadLetters = new DeadLetterPublisher(nats.js, names, metrics);
+  const apiKeys = new ApiKeyStore(buckets.clients, config.NODE_ENV === 'production');
+  const scoreQueue: Queue<ScoreJob> = createScoreQueue(connection, names);
+  const stops: Array<() => Promise<unknown>> = [];
+
+  if (config.TAREKS_DEMO && config.NODE_ENV !== 'production') {
+    await apiKeys.create(DEMO_CLIENT_ID, ['declarations:write', 'declarations:read'], DEMO_API_KEY);
+  }
+
+  if (hasRole(config, 'projector')) {
+    const projector = new DecisionProjector(nats.js, nats.jsm, names, states, metrics, logger, config.MAX_ACK_PENDING);
+    await projector.start();
+    stops.push(() => projector.stop());
+  }
+
+  if (hasRole(config, 'score-worker')) {
+    const history: TraderHistory = new TraderHistoryStore(buckets.traders, logger);
+    const rules = loadRuleConfig(config.RULES_PATH || undefined);
+    const worker: Worker = createScoreWorker({
+      connection,
+      prefix: names.bullPrefix,
+      queueName: names.queues.score,
+      concurrency: config.SCORE_CONCURRENCY,
+      history,
+      rules,
+      logger,
+      publishDecision: async (d: Decision) => {
+        await nats.js.publish(names.subjects.decision(d.customsOffice, d.lane), JSON.stringify(d), { msgID: versionKey(d.declarationId, d.version) });
+      },
+    });
+    worker.on('failed', (job, err) => {
+      if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+      const d = job.data.declaration;
+      void deadLetters
+        .publish({
+          stage: 'score',
+          subject: `bullmq:${names.queues.score}`,
+          payload: Buffer.from(JSON.stringify(job.data)),
+          code: 'HUB_ERR_SCORING_FAILED',
+          message: err.message,
+          attempts: job.attemptsMade,
+          firstFailureAt: new Date(job.processedOn ?? Date.now()).toISOString(),
+          declarationId: d.id,
+          version: d.version,
+          customsOffice: d.customsOffice,
+          gtips: d.items.map((i: { gtip: string }) => i.gtip),
+        })
+        .catch((e: unknown) => logger.error({ err: e, declarationId: d.id }, 'dead letter publish failed'));
+    });
+    worker.on('error', (err) => logger.warn({ err }, 'score worker error'));
+    stops.push(async () => {
+      await worker.close();
+      await (history as TraderHistoryStore).close();
+    });
+  }
+
+  if (hasRole(config, 'orchestrator')) {
+    const orchestrator = new Orchestrator({
+      js: nats.js,
+      jsm: nats.jsm,
+      names,
+      states,
+      scoreQueue,
+      steps: overrides.enrichmentSteps ?? [],
+      deadLetters,
+      logger,
+      maxAckPending: config.MAX_ACK_PENDING,
+    });
+    await orchestrator.start();
+    stops.push(() => orchestrator.stop());
+  }
+
+  let app: FastifyInstance | null = null;
+  let url: string | null = null;
+  if (hasRole(config, 'api')) {
+    const waiter = new DecisionWaiter(nats.nc, names.subjects.decisionAll);
+    const redisProbe = createRedisProbe(config.REDIS_URL);
+    redisProbe.on('error', () => undefined);
+    const ingest = new JetStreamIngestService(nats.js, names, states, waiter);
+    app = await buildHttpApp({
+      logger,
+      ingest,
+      verifier: apiKeys,
+      metrics,
+      bodyLimitBytes: config.BODY_LIMIT_BYTES,
+      maxWaitMs: config.MAX_WAIT_MS,
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      dashboardDir: overrides.dashboardDir,
+      readiness: async () => ({
+        nats: !nats.nc.isClosed() && (await nats.nc.flush().then(() => true, () => false)),
+        redis: await redisProbe.ping().then(() => true, () => false),
+      }),
+    });
+    await app.listen({ host: config.HOST, port: config.PORT });
+    const gateway = new SocketGateway(app.server, nats.nc, names.subjects.decisionAll, () => pipelineStats(nats.jsm, names, [scoreQueue]), () => metrics.rejectedTotal, logger);
+    const address = app.server.address() as AddressInfo;
+    url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
+    const httpApp = app;
+    stops.unshift(async () => {
+      await gateway.close();
+      await httpApp.close();
+      waiter.close();
+      redisProbe.disconnect();
+    });
+    logger.info({ url, docs: `${url}/docs` }, 'TAREKS Hub listening');
+  }
+
+  return {
+    names,
+    nats,
+    buckets,
+    metrics,
+    apiKeys,
+    url,
+    app,
+    async stop() {
+      for (const stop of stops) await stop().catch((err: unknown) => logger.warn({ err }, 'stop step failed'));
+      await scoreQueue.close();
+      await nats.nc.drain();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { IngestContext, IngestService, SubmitResult } from '@tareks/adapters';
+import { IngestError } from '@tareks/adapters';
+import {
+  INPUT_ERROR_CODES, SERVICE_ERROR_CODES, versionKey,
+  type Declaration, type DeclarationState, type Names, type Receipt, type ReceivedDeclaration,
+} from '@tareks/schemas';
+import type { DeclarationStateStore } from '../state/declaration-state.store.js';
+import type { DecisionWaiter } from './decision-waiter.js';
+
+/**
+ * Accepts a validated declaration: persists it to the declarations stream (the system of record, deduplicated on
+ * id:version), records its state, and optionally waits for the decision. The receipt is only given after the
+ * JetStream publish was acknowledged, so an accepted declaration is never lost.
+ */
+export class JetStreamIngestService implements IngestService {
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly names: Names,
+    private readonly states: DeclarationStateStore,
+    private readonly waiter: DecisionWaiter,
+  ) {}
+
+  async submit(declaration: Declaration, ctx: IngestContext, waitMs = 0): Promise<SubmitResult> {
+    const { id, version } = declaration;
+    const key = versionKey(id, version);
+    const existing = await this.states.get(id);
+    if (existing && existing.version > version) {
+      throw new IngestError(INPUT_ERROR_CODES.staleVersion, `version ${version} is older than the received version ${existing.version}`, 409);
+    }
+    if (existing && existing.version === version) return this.answer(existing, true, waitMs);
+
+    const wait = waitMs > 0 ? this.waiter.wait(key, waitMs) : null;
+    const receivedAt = new Date().toISOString();
+    const message: ReceivedDeclaration = { declaration, receivedAt, clientId: ctx.clientId, protocol: ctx.protocol };
+    try {
+      const ack = await this.js.publish(this.names.subjects.declReceived, JSON.stringify(message), { msgID: key });
+      if (ack.duplicate) {
+        wait?.cancel();
+        const state = await this.states.get(id);
+        if (state && state.version === version) return this.answer(state, true, waitMs);
+        return { receipt: this.receipt(id, version, 'RECEIVED', receivedAt, true) };
+      }
+    } catch (err) {
+      wait?.cancel();
+      throw new IngestError(SERVICE_ERROR_CODES.unavailable, 'could not persist the declaration, retry later', 503, [], { cause: err, retryAfterSeconds: 1 });
+    }
+    await this.states.advance({ id, version, status: 'RECEIVED', receivedAt, updatedAt: receivedAt });
+    const receipt = this.receipt(id, version, 'RECEIVED', receivedAt, false);
+    const decision = wait ? await wait.promise : null;
+    return decision ? { receipt: { ...receipt, status: 'DECIDED' }, decision } : { receipt };
+  }
+
+  status(id: string): Promise<DeclarationState | null> {
+    return this.states.get(id);
+  }
+
+  private async answer(state: DeclarationState, duplicate: boolean, waitMs: number): Promise<SubmitResult> {
+    let decision = state.decision;
+    if (!decision && waitMs > 0) decision = (await this.waitForState(state.id, state.version, waitMs)) ?? undefined;
+    const receipt = this.receipt(state.id, state.version, decision ? 'DECIDED' : state.status, state.receivedAt, duplicate);
+    return decision ? { receipt, decision } : { receipt };
+  }
+
+  /** A duplicate may arrive while its original is still in flight: wait on the live decisions, then re-check the state. */
+  private async waitForState(id: string, version: number, waitMs: number) {
+    const w = this.waiter.wait(versionKey(id, version), waitMs);
+    const now = await this.states.get(id);
+    if (now?.decision && now.version === version) {
+      w.cancel();
+      return now.decision;
+    }
+    return w.promise;
+  }
+
+  private receipt(id: string, version: number, status: Receipt['status'], receivedAt: string, duplicate: boolean): Receipt {
+    return { id, version, status, receivedAt, statusUrl: `/v1/declarations/${id}`, duplicate };
+  }
+}

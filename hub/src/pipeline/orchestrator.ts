@@ -1,0 +1,136 @@
+import { AckPolicy, DeliverPolicy, type Consumer, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { ReceivedDeclaration, compile, versionJobId, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
+import type { DeclarationStateStore } from '../state/declaration-state.store.js';
+import type { DeadLetterPublisher } from './dead-letters.js';
+import { EnrichmentUnavailableError, runEnrichment } from './enrichment-runner.js';
+
+export interface OrchestratorOptions {
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly names: Names;
+  readonly states: DeclarationStateStore;
+  readonly scoreQueue: Queue<ScoreJob>;
+  readonly steps: readonly EnrichmentStep[];
+  readonly deadLetters: DeadLetterPublisher;
+  readonly logger: Logger;
+  /** Unacknowledged declarations the consumer may hold; also this process's in-flight bound. */
+  readonly maxAckPending: number;
+  /** Deliveries before a declaration that keeps failing is dead-lettered. Default 10. */
+  readonly maxDeliver?: number;
+  /** How long a declaration waits for unavailable registries before it is decided without them, ms. Default 60 s. */
+  readonly registryMaxWaitMs?: number;
+  /** Timeout of one enrichment round, ms. Default 5 s. */
+  readonly enrichTimeoutMs?: number;
+}
+
+export const ORCHESTRATOR_DURABLE = 'orchestrator';
+const validateReceived = compile<ReceivedDeclaration>(ReceivedDeclaration);
+/** Redelivery back-off of a nak, by delivery count (ms): quick first, then slower, capped. */
+const backoffMs = (deliveries: number): number => Math.min(30_000, 250 * 2 ** Math.min(deliveries, 8));
+
+/**
+ * Reads accepted declarations from JetStream (durable pull consumer), enriches them, and hands each to the BullMQ
+ * `score` queue (jobId = id:version). The message is acknowledged only after that hand-off succeeded.
+ */
+export class Orchestrator {
+  private messages: ConsumerMessages | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly o: OrchestratorOptions) {}
+
+  async start(): Promise<void> {
+    const { jsm, js, names } = this.o;
+    const config = {
+      durable_name: ORCHESTRATOR_DURABLE,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: names.subjects.declReceived,
+      ack_wait: 30e9,
+      max_ack_pending: this.o.maxAckPending,
+      max_deliver: -1,
+    };
+    const existing = await jsm.consumers.info(names.streams.declarations, ORCHESTRATOR_DURABLE).catch(() => null);
+    if (existing) await jsm.consumers.update(names.streams.declarations, ORCHESTRATOR_DURABLE, { max_ack_pending: config.max_ack_pending, ack_wait: config.ack_wait });
+    else await jsm.consumers.add(names.streams.declarations, config);
+    const consumer: Consumer = await js.consumers.get(names.streams.declarations, ORCHESTRATOR_DURABLE);
+    this.messages = await consumer.consume({ max_messages: Math.min(this.o.maxAckPending, 1000) });
+    this.loop = (async () => {
+      for await (const msg of this.messages!) {
+        const p = this.handle(msg).finally(() => this.inFlight.delete(p));
+        this.inFlight.add(p);
+        if (this.inFlight.size >= this.o.maxAckPending) await Promise.race(this.inFlight);
+      }
+    })();
+  }
+
+  /** Stops pulling, then lets the declarations in hand finish (their acks still go out). */
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async handle(msg: JsMsg): Promise<void> {
+    const parsed = safeJson(msg.data);
+    const valid = parsed === undefined ? null : validateReceived(parsed);
+    if (!valid || !valid.ok) {
+      const detail = valid && !valid.ok ? `${valid.errors[0]?.pointer}: ${valid.errors[0]?.message}` : 'not JSON';
+      await this.deadLetter(msg, 'HUB_ERR_POISON_MESSAGE', `unreadable declaration message (${detail})`);
+      return;
+    }
+    const { declaration, receivedAt } = valid.value;
+    const log = this.o.logger.child({ declarationId: declaration.id, version: declaration.version });
+    try {
+      const state = await this.o.states.get(declaration.id);
+      if (state && (state.version > declaration.version || (state.version === declaration.version && state.status === 'DECIDED'))) {
+        log.debug({ status: state.status, latest: state.version }, 'already decided or superseded');
+        msg.ack();
+        return;
+      }
+      const ageMs = Date.now() - Date.parse(receivedAt);
+      const enrichStarted = performance.now();
+      const enrichment = await runEnrichment(this.o.steps, declaration, ageMs >= (this.o.registryMaxWaitMs ?? 60_000), this.o.enrichTimeoutMs ?? 5_000);
+      const job: ScoreJob = { declaration, enrichment, receivedAt, enrichMs: performance.now() - enrichStarted };
+      await this.o.scoreQueue.add('score', job, { jobId: versionJobId(declaration.id, declaration.version) });
+      msg.ack();
+    } catch (err) {
+      const deliveries = msg.info.deliveryCount;
+      if (deliveries >= (this.o.maxDeliver ?? 10) && !(err instanceof EnrichmentUnavailableError)) {
+        await this.deadLetter(msg, 'HUB_ERR_ORCHESTRATION_FAILED', (err as Error).message, declaration);
+        return;
+      }
+      log.warn({ err, deliveries }, 'hand-off failed, will retry');
+      msg.nak(backoffMs(deliveries));
+    }
+  }
+
+  private async deadLetter(msg: JsMsg, code: string, message: string, d?: ReceivedDeclaration['declaration']): Promise<void> {
+    try {
+      await this.o.deadLetters.publish({
+        stage: 'orchestrate',
+        subject: msg.subject,
+        payload: msg.data,
+        headers: msg.headers,
+        code,
+        message,
+        attempts: msg.info.deliveryCount,
+        ...(d ? { declarationId: d.id, version: d.version, customsOffice: d.customsOffice, gtips: d.items.map((i) => i.gtip) } : {}),
+      });
+      msg.term(message);
+    } catch (err) {
+      this.o.logger.error({ err }, 'dead letter publish failed; message will be redelivered');
+      msg.nak(5_000);
+    }
+  }
+}
+
+function safeJson(data: Uint8Array): unknown {
+  try {
+    return JSON.parse(Buffer.from(data).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
