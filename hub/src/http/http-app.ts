@@ -38,18 +38,15 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await app.register(fastifyRateLimit, {
-    global: false,
+    global: true,
     max: o.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Per customs client (its key); callers without a key share a budget per address.
     keyGenerator: (req) => (req.headers[API_KEY_HEADER] as string | undefined) ?? req.ip,
+    allowList: (req) => !req.url.startsWith('/v1/') && !req.url.startsWith('/soap/'),
   });
 
-  await app.register(async (api) => {
-    api.addHook('onRoute', (route) => {
-      route.config = { ...(route.config as object), rateLimit: { max: o.rateLimitPerMinute, timeWindow: 60_000 } };
-    });
-    await api.register(declarationRoutes, { ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs });
-  });
+  await app.register(declarationRoutes, { ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
