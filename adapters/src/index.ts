@@ -4,3 +4,7 @@ export { authorize, API_KEY_HEADER } from './auth/api-key.js';
 export { IngestError } from './ingest/ingest-error.js';
 export type { IngestContext, IngestMetrics, IngestService, SubmitResult } from './ingest/ingest-service.js';
 export { declarationRoutes, type DeclarationRoutesOptions } from './rest/declarations.routes.js';
+export { startDemoCustoms, type DemoCustoms, type DemoCustomsOptions } from './demo/demo-customs.js';
+export { RegistrationNumbers } from './demo/registration-numbers.js';
+export { soapRoutes, type SoapRoutesOptions } from './soap/soap.routes.js';
+export { createDeclarationsSoapClient, DeclarationsSoapError, type DeclarationsSoapClient, type DeclarationsSoapClientOptions } from './soap/declarations.soap-client.js';

@@ -1,0 +1,100 @@
+import autocannon from 'autocannon';
+import { connect } from '@nats-io/transport-node';
+import { RegistrationNumbers } from '@tareks/adapters';
+import { DEMO_API_KEY } from '@tareks/hub';
+import { createWorld } from '@tareks/scoring';
+import { names, versionKey, type Decision, type Declaration } from '@tareks/schemas';
+import { NATS_URL } from '../support/test-env.js';
+import { quantile, round } from './stats.js';
+
+export interface E2eRun {
+  readonly protocol: 'REST' | 'SOAP';
+  /** Offered declarations per second; null = as fast as the connections allow (saturation). */
+  readonly rate: number | null;
+  readonly durationSec: number;
+  readonly connections: number;
+}
+
+export interface E2eFigures extends E2eRun {
+  readonly accepted: number;
+  readonly decided: number;
+  readonly lost: number;
+  /** Decisions per second over the load window. */
+  readonly decisionsPerSec: number;
+  /** Edge receipt → decision, from the decisions' own timings. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** HTTP round trip of the submission as the client saw it. */
+  readonly httpP99Ms: number;
+}
+
+/** Turns a declaration into the request body of a protocol (REST JSON or a SOAP envelope). */
+export type BodyEncoder = (d: Declaration) => string;
+
+/** Drives the hub at `url` with unique declarations from the synthetic world and counts the decisions that come out. */
+export async function runE2e(url: string, ns: string, run: E2eRun, encode: BodyEncoder): Promise<E2eFigures> {
+  const world = createWorld({ seed: 7, withDocuments: false });
+  const numbers = new RegistrationNumbers(Date.now() + Math.floor(Math.random() * 1e9));
+  const templates = Array.from({ length: 500 }, (_, i) => world.nextDeclaration(new Date(Date.UTC(2026, 0, 1 + (i % 300)))).declaration);
+  const sent = new Set<string>();
+  const latencies: number[] = [];
+  let firstDecision = 0;
+  let lastDecision = 0;
+
+  const nc = await connect({ servers: NATS_URL });
+  const sub = nc.subscribe(names(ns).subjects.decisionAll, {
+    callback: (_err, msg) => {
+      const d = msg.json<Decision>();
+      if (!sent.has(versionKey(d.declarationId, d.version))) return;
+      const now = Date.now();
+      firstDecision ||= now;
+      lastDecision = now;
+      latencies.push(d.timings.totalMs);
+    },
+  });
+
+  let i = 0;
+  const path = run.protocol === 'REST' ? '/v1/declarations' : '/soap/declarations';
+  const headers = run.protocol === 'REST'
+    ? { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY }
+    : { 'content-type': 'text/xml; charset=utf-8', soapaction: '"urn:tareks:hub:declarations:v1/SubmitDeclaration"', 'x-api-key': DEMO_API_KEY };
+  let accepted = 0;
+  const started = Date.now();
+  const result = await autocannon({
+    url: `${url}${path}`,
+    connections: run.connections,
+    duration: run.durationSec,
+    ...(run.rate ? { overallRate: run.rate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        headers,
+        setupRequest: (req) => {
+          const t = templates[i++ % templates.length]!;
+          const d: Declaration = { ...t, id: numbers.next(t.customsOffice, t.kind === 'IMPORT' ? 'IM' : 'EX'), submittedAt: new Date().toISOString() };
+          sent.add(versionKey(d.id, d.version));
+          return { ...req, body: encode(d) };
+        },
+        onResponse: (status: number) => {
+          if (status === 200 || status === 202) accepted++;
+        },
+      },
+    ],
+  });
+  const loadEnded = Date.now();
+  const deadline = Date.now() + 60_000;
+  while (latencies.length < accepted && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  sub.unsubscribe();
+  await nc.close();
+  const window = Math.max(loadEnded - started, lastDecision - started) / 1000;
+  return {
+    ...run,
+    accepted,
+    decided: latencies.length,
+    lost: Math.max(0, accepted - latencies.length),
+    decisionsPerSec: round(latencies.length / window, 0),
+    p50Ms: round(quantile(latencies, 0.5), 1),
+    p99Ms: round(quantile(latencies, 0.99), 1),
+    httpP99Ms: result.latency.p99,
+  };
+}
