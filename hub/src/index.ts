@@ -4,3 +4,4 @@ export { startHub, type HubOverrides, type RunningHub } from './hub.js';
 export { startApplication } from './application.js';
 export { DEMO_API_KEY, DEMO_CLIENT_ID, ApiKeyStore } from './auth/api-key.store.js';
 export { ORCHESTRATOR_DURABLE } from './pipeline/orchestrator.js';
+export { renderEnvExample } from './config/env-example.js';

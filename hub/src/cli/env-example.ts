@@ -1,0 +1,3 @@
+import { renderEnvExample } from '../config/env-example.js';
+
+process.stdout.write(renderEnvExample());
