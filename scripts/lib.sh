@@ -58,4 +58,4 @@ ensure_services() {
 }
 
 RUNTIME_DEBS=(nats-server redis-server poppler-utils fonts-dejavu-core)
-TEST_DEBS=(chromium python3-zeep python3-xgboost tesseract-ocr tesseract-ocr-tur tesseract-ocr-eng)
+TEST_DEBS=(chromium python3-zeep jaxws openjdk-17-jdk-headless python3-xgboost tesseract-ocr tesseract-ocr-tur tesseract-ocr-eng)

@@ -5,5 +5,8 @@ bash "$ROOT/scripts/setup.sh" test
 cd "$ROOT"
 log "lint and dependency rules"
 npm run --silent lint
+log "dashboard checks and unit tests"
+npm run --silent check -w @tareks/dashboard
+npm run --silent test -w @tareks/dashboard
 log "tests"
 npx vitest run "$@"

@@ -11,7 +11,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   let demo: DemoCustoms | null = null;
   if (config.TAREKS_DEMO && hasRole(config, 'demo') && config.DEMO_RATE > 0 && hub.url) {
     const world = createWorld({ seed: config.DEMO_SEED, withDocuments: false });
-    demo = await startDemoCustoms({
+    demo = startDemoCustoms({
       hubUrl: hub.url,
       apiKey: DEMO_API_KEY,
       ratePerSecond: config.DEMO_RATE,

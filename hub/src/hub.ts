@@ -12,12 +12,14 @@ import { TraderHistoryStore } from './history/trader-history.store.js';
 import { buildHttpApp } from './http/http-app.js';
 import { connectNats, ensureBuckets, ensureStreams, type HubBuckets, type NatsHandles } from './infra/nats.js';
 import { createRedisProbe, redisConnection } from './infra/redis.js';
+import { BacklogMonitor } from './ingest/backlog-monitor.js';
 import { DecisionWaiter } from './ingest/decision-waiter.js';
 import { JetStreamIngestService } from './ingest/jetstream-ingest.service.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
 import { DeadLetterPublisher } from './pipeline/dead-letters.js';
 import { DecisionProjector } from './pipeline/decision-projector.js';
 import { Orchestrator } from './pipeline/orchestrator.js';
+import { Reconciler } from './pipeline/reconciler.js';
 import { createScoreQueue } from './pipeline/score-queue.js';
 import { DeclarationStateStore } from './state/declaration-state.store.js';
 
@@ -58,7 +60,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   }
 
   if (hasRole(config, 'projector')) {
-    const projector = new DecisionProjector(nats.js, nats.jsm, names, states, metrics, logger, config.MAX_ACK_PENDING);
+    const projector = new DecisionProjector(nats.js, nats.jsm, names, states, buckets.pending, metrics, logger, config.MAX_ACK_PENDING);
     await projector.start();
     stops.push(() => projector.stop());
   }
@@ -115,24 +117,35 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       deadLetters,
       logger,
       maxAckPending: config.MAX_ACK_PENDING,
+      registryMaxWaitMs: config.REGISTRY_MAX_WAIT_MS,
     });
     await orchestrator.start();
-    stops.push(() => orchestrator.stop());
+    const reconciler = new Reconciler({
+      jsm: nats.jsm, names, pending: buckets.pending, states, orchestrator, logger,
+      minAgeMs: config.RECONCILE_MIN_AGE_MS, everyMs: config.RECONCILE_EVERY_MS,
+    });
+    reconciler.start();
+    stops.push(async () => {
+      await reconciler.stop();
+      await orchestrator.stop();
+    });
   }
 
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   if (hasRole(config, 'api')) {
     const waiter = new DecisionWaiter(nats.nc, names.subjects.decisionAll);
+    const backlog = new BacklogMonitor(nats.jsm, names, scoreQueue, config.BACKLOG_LIMIT, logger);
     const redisProbe = createRedisProbe(config.REDIS_URL);
     redisProbe.on('error', () => undefined);
-    const ingest = new JetStreamIngestService(nats.js, names, states, waiter);
+    const ingest = new JetStreamIngestService(nats.js, names, states, waiter, buckets.pending, backlog);
     app = await buildHttpApp({
       logger,
       ingest,
       verifier: apiKeys,
       metrics,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
+      soapBodyLimitBytes: config.SOAP_BODY_LIMIT_BYTES,
       maxWaitMs: config.MAX_WAIT_MS,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       dashboardDir: overrides.dashboardDir,
@@ -146,10 +159,11 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     const address = app.server.address() as AddressInfo;
     url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
     const httpApp = app;
-    stops.unshift(async () => {
+    stops.push(async () => {
       await gateway.close();
       await httpApp.close();
       waiter.close();
+      backlog.close();
       redisProbe.disconnect();
     });
     logger.info({ url, docs: `${url}/docs` }, 'TAREKS Hub listening');
@@ -164,7 +178,8 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     url,
     app,
     async stop() {
-      for (const stop of stops) await stop().catch((err: unknown) => logger.warn({ err }, 'stop step failed'));
+      // Reverse of start: stop accepting first, then the pipeline from its head to its tail.
+      for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.warn({ err }, 'stop step failed'));
       await scoreQueue.close();
       await nats.nc.drain();
     },

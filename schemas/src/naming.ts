@@ -35,6 +35,8 @@ export interface Names {
     readonly declarations: string;
     readonly clients: string;
     readonly traders: string;
+    /** Accepted declaration versions without a decision yet (stream sequence), for the reconciliation pass. */
+    readonly pending: string;
     readonly authorizations: string;
     readonly settings: string;
   };
@@ -78,6 +80,7 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
       declarations: `${ns}_declarations`,
       clients: `${ns}_clients`,
       traders: `${ns}_traders`,
+      pending: `${ns}_pending`,
       authorizations: `${ns}_authorizations`,
       settings: `${ns}_settings`,
     },

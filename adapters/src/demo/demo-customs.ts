@@ -25,9 +25,19 @@ export interface DemoCustoms {
 /** Ticks per second of the sender; each tick sends the share of the rate that fell due. */
 const TICKS_PER_SECOND = 10;
 
-/** A simulated customs system: lodges declarations with the hub over REST and SOAP at a steady rate. */
-export async function startDemoCustoms(o: DemoCustomsOptions): Promise<DemoCustoms> {
-  const soap: DeclarationsSoapClient = await createDeclarationsSoapClient({ url: `${o.hubUrl}/soap/declarations`, apiKey: o.apiKey });
+/**
+ * A simulated customs system: lodges declarations with the hub over REST and SOAP at a steady rate. A failed
+ * submission (hub busy, WSDL not reachable yet) is logged and counted, never fatal.
+ */
+export function startDemoCustoms(o: DemoCustomsOptions): DemoCustoms {
+  let soap: Promise<DeclarationsSoapClient> | null = null;
+  const soapClient = (): Promise<DeclarationsSoapClient> => {
+    soap ??= createDeclarationsSoapClient({ url: `${o.hubUrl}/soap/declarations`, apiKey: o.apiKey }).catch((err: unknown) => {
+      soap = null;
+      throw err;
+    });
+    return soap;
+  };
   const numbers = new RegistrationNumbers();
   const sent = { rest: 0, soap: 0, failed: 0 };
   const inFlight = new Set<Promise<void>>();
@@ -40,7 +50,7 @@ export async function startDemoCustoms(o: DemoCustomsOptions): Promise<DemoCusto
     const viaSoap = Math.random() < (o.soapShare ?? 0.5);
     try {
       if (viaSoap) {
-        await soap.submit(declaration);
+        await (await soapClient()).submit(declaration);
         sent.soap++;
       } else {
         const res = await fetch(`${o.hubUrl}/v1/declarations`, {

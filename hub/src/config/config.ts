@@ -21,12 +21,17 @@ export const ConfigSchema = Type.Object({
   DEMO_RATE: Type.Number({ description: 'Demo declarations per second (0 = off)', default: 5, minimum: 0, maximum: 10_000 }),
   DEMO_SEED: Int('Seed of the synthetic trade world', 42),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { description: 'pino log level', default: 'info' }),
-  BODY_LIMIT_BYTES: Int('Largest request body accepted', 1_048_576, 1024),
+  BODY_LIMIT_BYTES: Int('Largest REST request body accepted', 1_048_576, 1024),
+  SOAP_BODY_LIMIT_BYTES: Int('Largest SOAP request body accepted (XML is about twice the JSON)', 2_097_152, 1024),
   MAX_WAIT_MS: Int('Longest synchronous wait for a decision (REST ?wait=, SOAP waitMs)', 10_000, 0, 60_000),
   RATE_LIMIT_PER_MINUTE: Int('Requests per minute per API client', 200_000, 1),
   SCORE_CONCURRENCY: Int('Score jobs processed at once per worker process', 50, 1, 10_000),
   ORCHESTRATOR_BATCH: Int('Declarations the orchestrator pulls and hands to BullMQ at once', 200, 1, 10_000),
   MAX_ACK_PENDING: Int('Unacknowledged messages allowed per durable consumer', 2_000, 1, 1_000_000),
+  BACKLOG_LIMIT: Int('Declarations waiting in the pipeline above which ingest answers 503 / Server.Busy', 50_000, 1),
+  REGISTRY_MAX_WAIT_MS: Int('How long a declaration waits for unavailable registries before it is decided without them', 60_000, 0),
+  RECONCILE_MIN_AGE_MS: Int('Age after which an undecided accepted declaration counts as lost and is handed off again', 60_000, 0),
+  RECONCILE_EVERY_MS: Int('Time between reconciliation passes', 60_000, 100),
   RULES_PATH: Type.String({ description: 'Weights of the rule baseline (JSON); empty = scoring/config/rules.json', default: '' }),
 });
 export type Config = Static<typeof ConfigSchema>;

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { Logger } from 'pino';
-import { API_KEY_HEADER, declarationRoutes, type ApiKeyVerifier, type IngestService } from '@tareks/adapters';
+import { API_KEY_HEADER, declarationRoutes, soapRoutes, type ApiKeyVerifier, type IngestService } from '@tareks/adapters';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
 
 export interface HttpAppOptions {
@@ -15,6 +15,7 @@ export interface HttpAppOptions {
   readonly verifier: ApiKeyVerifier;
   readonly metrics: HubMetrics;
   readonly bodyLimitBytes: number;
+  readonly soapBodyLimitBytes: number;
   readonly maxWaitMs: number;
   readonly rateLimitPerMinute: number;
   /** Each dependency's readiness; `/readyz` is 200 only when all are true. */
@@ -27,7 +28,7 @@ export const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../../dashboard/b
 
 /** The hub's HTTP surface: REST and SOAP ingest, OpenAPI docs, health, metrics and the dashboard. */
 export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: o.logger as FastifyBaseLogger, bodyLimit: o.bodyLimitBytes, disableRequestLogging: true, return503OnClosing: true });
+  const app = Fastify({ loggerInstance: o.logger as FastifyBaseLogger, bodyLimit: o.bodyLimitBytes, logController: new LogController({ disableRequestLogging: true }), return503OnClosing: true });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -47,6 +48,7 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   });
 
   await app.register(declarationRoutes, { ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs });
+  await app.register(soapRoutes, { prefix: '/soap/declarations', ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs, bodyLimitBytes: o.soapBodyLimitBytes });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -60,10 +62,26 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
 
   const dashboard = o.dashboardDir ?? DEFAULT_DASHBOARD_DIR;
   if (existsSync(dashboard)) {
-    await app.register(fastifyStatic, { root: dashboard, wildcard: false });
-    app.setNotFoundHandler((req, reply) =>
-      req.method === 'GET' && !req.url.startsWith('/v1/') ? reply.sendFile('index.html') : reply.status(404).send({ error: { code: 'HUB_ERR_NOT_FOUND', message: 'no such route' } }),
-    );
+    await app.register(fastifyStatic, {
+      root: dashboard,
+      wildcard: false,
+      setHeaders: (res, path) => res.header('cache-control', path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   }
+  app.setNotFoundHandler((req, reply) =>
+    existsSync(dashboard) && isPageRequest(req.method, req.url, req.headers.accept)
+      ? reply.header('cache-control', 'no-cache').sendFile('index.html')
+      : reply.status(404).send({ error: { code: 'HUB_ERR_NOT_FOUND', message: 'no such route' } }),
+  );
+  app.addHook('onSend', async (_req, reply) => {
+    void reply.header('content-security-policy', "frame-ancestors 'none'");
+  });
   return app;
+}
+
+const NOT_PAGES = ['/v1/', '/soap/', '/docs', '/metrics', '/healthz', '/readyz', '/socket.io/'];
+
+/** Only a browser asking for a page gets the dashboard's single-page fallback; API paths get a coded 404. */
+function isPageRequest(method: string, url: string, accept: string | undefined): boolean {
+  return method === 'GET' && (accept ?? '').includes('text/html') && !NOT_PAGES.some((p) => url.startsWith(p));
 }

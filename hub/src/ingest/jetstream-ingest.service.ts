@@ -1,11 +1,14 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
 import type { IngestContext, IngestService, SubmitResult } from '@tareks/adapters';
 import { IngestError } from '@tareks/adapters';
 import {
-  INPUT_ERROR_CODES, SERVICE_ERROR_CODES, versionKey,
+  INPUT_ERROR_CODES, SERVICE_ERROR_CODES, versionJobId, versionKey,
   type Declaration, type DeclarationState, type Names, type Receipt, type ReceivedDeclaration,
 } from '@tareks/schemas';
 import type { DeclarationStateStore } from '../state/declaration-state.store.js';
+import type { PendingEntry } from '../pipeline/reconciler.js';
+import type { BacklogMonitor } from './backlog-monitor.js';
 import type { DecisionWaiter } from './decision-waiter.js';
 
 /**
@@ -19,6 +22,8 @@ export class JetStreamIngestService implements IngestService {
     private readonly names: Names,
     private readonly states: DeclarationStateStore,
     private readonly waiter: DecisionWaiter,
+    private readonly pending: KV,
+    private readonly backlog: BacklogMonitor,
   ) {}
 
   async submit(declaration: Declaration, ctx: IngestContext, waitMs = 0): Promise<SubmitResult> {
@@ -29,12 +34,17 @@ export class JetStreamIngestService implements IngestService {
       throw new IngestError(INPUT_ERROR_CODES.staleVersion, `version ${version} is older than the received version ${existing.version}`, 409);
     }
     if (existing && existing.version === version) return this.answer(existing, true, waitMs);
+    if (this.backlog.overLimit) {
+      throw new IngestError(SERVICE_ERROR_CODES.busy, `pipeline backlog ${this.backlog.current} over its limit ${this.backlog.limit}, retry later`, 503, [], { retryAfterSeconds: 2 });
+    }
 
     const wait = waitMs > 0 ? this.waiter.wait(key, waitMs) : null;
     const receivedAt = new Date().toISOString();
     const message: ReceivedDeclaration = { declaration, receivedAt, clientId: ctx.clientId, protocol: ctx.protocol };
+    let seq: number;
     try {
       const ack = await this.js.publish(this.names.subjects.declReceived, JSON.stringify(message), { msgID: key });
+      seq = ack.seq;
       if (ack.duplicate) {
         wait?.cancel();
         const state = await this.states.get(id);
@@ -45,7 +55,11 @@ export class JetStreamIngestService implements IngestService {
       wait?.cancel();
       throw new IngestError(SERVICE_ERROR_CODES.unavailable, 'could not persist the declaration, retry later', 503, [], { cause: err, retryAfterSeconds: 1 });
     }
-    await this.states.advance({ id, version, status: 'RECEIVED', receivedAt, updatedAt: receivedAt });
+    const pending: PendingEntry = { seq, receivedAt };
+    await Promise.all([
+      this.states.advance({ id, version, status: 'RECEIVED', receivedAt, updatedAt: receivedAt }),
+      this.pending.put(versionJobId(id, version), JSON.stringify(pending)),
+    ]);
     const receipt = this.receipt(id, version, 'RECEIVED', receivedAt, false);
     const decision = wait ? await wait.promise : null;
     return decision ? { receipt: { ...receipt, status: 'DECIDED' }, decision } : { receipt };

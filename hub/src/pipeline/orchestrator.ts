@@ -81,20 +81,9 @@ export class Orchestrator {
       await this.deadLetter(msg, 'HUB_ERR_POISON_MESSAGE', `unreadable declaration message (${detail})`);
       return;
     }
-    const { declaration, receivedAt } = valid.value;
-    const log = this.o.logger.child({ declarationId: declaration.id, version: declaration.version });
+    const { declaration } = valid.value;
     try {
-      const state = await this.o.states.get(declaration.id);
-      if (state && (state.version > declaration.version || (state.version === declaration.version && state.status === 'DECIDED'))) {
-        log.debug({ status: state.status, latest: state.version }, 'already decided or superseded');
-        msg.ack();
-        return;
-      }
-      const ageMs = Date.now() - Date.parse(receivedAt);
-      const enrichStarted = performance.now();
-      const enrichment = await runEnrichment(this.o.steps, declaration, ageMs >= (this.o.registryMaxWaitMs ?? 60_000), this.o.enrichTimeoutMs ?? 5_000);
-      const job: ScoreJob = { declaration, enrichment, receivedAt, enrichMs: performance.now() - enrichStarted };
-      await this.o.scoreQueue.add('score', job, { jobId: versionJobId(declaration.id, declaration.version) });
+      await this.dispatch(valid.value);
       msg.ack();
     } catch (err) {
       const deliveries = msg.info.deliveryCount;
@@ -102,9 +91,28 @@ export class Orchestrator {
         await this.deadLetter(msg, 'HUB_ERR_ORCHESTRATION_FAILED', (err as Error).message, declaration);
         return;
       }
-      log.warn({ err, deliveries }, 'hand-off failed, will retry');
+      this.o.logger.warn({ err, deliveries, declarationId: declaration.id, version: declaration.version }, 'hand-off failed, will retry');
       msg.nak(backoffMs(deliveries));
     }
+  }
+
+  /**
+   * Enriches one accepted declaration and hands it to the score queue, unless it is already decided or superseded.
+   * Used by the consumer and by the reconciliation pass; idempotent on id:version (the job id).
+   */
+  async dispatch(received: ReceivedDeclaration): Promise<'queued' | 'skipped'> {
+    const { declaration, receivedAt } = received;
+    const state = await this.o.states.get(declaration.id);
+    if (state && (state.version > declaration.version || (state.version === declaration.version && state.status === 'DECIDED'))) {
+      this.o.logger.debug({ declarationId: declaration.id, version: declaration.version, status: state.status, latest: state.version }, 'already decided or superseded');
+      return 'skipped';
+    }
+    const ageMs = Date.now() - Date.parse(receivedAt);
+    const enrichStarted = performance.now();
+    const enrichment = await runEnrichment(this.o.steps, declaration, ageMs >= (this.o.registryMaxWaitMs ?? 60_000), this.o.enrichTimeoutMs ?? 5_000);
+    const job: ScoreJob = { declaration, enrichment, receivedAt, enrichMs: performance.now() - enrichStarted };
+    await this.o.scoreQueue.add('score', job, { jobId: versionJobId(declaration.id, declaration.version) });
+    return 'queued';
   }
 
   private async deadLetter(msg: JsMsg, code: string, message: string, d?: ReceivedDeclaration['declaration']): Promise<void> {
