@@ -18,7 +18,7 @@ import { JetStreamIngestService } from './ingest/jetstream-ingest.service.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
 import { DeadLetterPublisher } from './pipeline/dead-letters.js';
 import { DecisionProjector } from './pipeline/decision-projector.js';
-import { Orchestrator } from './pipeline/orchestrator.js';
+import { ensureOrchestratorConsumer, Orchestrator } from './pipeline/orchestrator.js';
 import { Reconciler } from './pipeline/reconciler.js';
 import { createScoreQueue } from './pipeline/score-queue.js';
 import { DeclarationStateStore } from './state/declaration-state.store.js';
@@ -46,6 +46,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   const names = namesFor(config.TAREKS_NAMESPACE);
   const nats = await connectNats(config.NATS_URL, `tareks-hub-${process.pid}`, logger);
   await ensureStreams(nats.jsm, names);
+  await ensureOrchestratorConsumer(nats.jsm, names, config.MAX_ACK_PENDING);
   const buckets = await ensureBuckets(nats.nc, names);
   const connection = redisConnection(config.REDIS_URL);
   const metrics = new HubMetrics();

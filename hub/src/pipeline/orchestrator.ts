@@ -27,6 +27,25 @@ export interface OrchestratorOptions {
 
 export const ORCHESTRATOR_DURABLE = 'orchestrator';
 const validateReceived = compile<ReceivedDeclaration>(ReceivedDeclaration);
+/**
+ * The orchestrator's durable consumer is part of the topology: created with the streams by every process, so
+ * the backlog it measures exists even before the first orchestrator runs.
+ */
+export async function ensureOrchestratorConsumer(jsm: JetStreamManager, names: Names, maxAckPending: number): Promise<void> {
+  const config = {
+    durable_name: ORCHESTRATOR_DURABLE,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: names.subjects.declReceived,
+    ack_wait: 30e9,
+    max_ack_pending: maxAckPending,
+    max_deliver: -1,
+  };
+  const existing = await jsm.consumers.info(names.streams.declarations, ORCHESTRATOR_DURABLE).catch(() => null);
+  if (existing) await jsm.consumers.update(names.streams.declarations, ORCHESTRATOR_DURABLE, { max_ack_pending: maxAckPending, ack_wait: config.ack_wait });
+  else await jsm.consumers.add(names.streams.declarations, config);
+}
+
 /** Redelivery back-off of a nak, by delivery count (ms): quick first, then slower, capped. */
 const backoffMs = (deliveries: number): number => Math.min(30_000, 250 * 2 ** Math.min(deliveries, 8));
 
@@ -43,18 +62,7 @@ export class Orchestrator {
 
   async start(): Promise<void> {
     const { jsm, js, names } = this.o;
-    const config = {
-      durable_name: ORCHESTRATOR_DURABLE,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      filter_subject: names.subjects.declReceived,
-      ack_wait: 30e9,
-      max_ack_pending: this.o.maxAckPending,
-      max_deliver: -1,
-    };
-    const existing = await jsm.consumers.info(names.streams.declarations, ORCHESTRATOR_DURABLE).catch(() => null);
-    if (existing) await jsm.consumers.update(names.streams.declarations, ORCHESTRATOR_DURABLE, { max_ack_pending: config.max_ack_pending, ack_wait: config.ack_wait });
-    else await jsm.consumers.add(names.streams.declarations, config);
+    await ensureOrchestratorConsumer(jsm, names, this.o.maxAckPending);
     const consumer: Consumer = await js.consumers.get(names.streams.declarations, ORCHESTRATOR_DURABLE);
     this.messages = await consumer.consume({ max_messages: Math.min(this.o.maxAckPending, 1000) });
     this.loop = (async () => {

@@ -9,8 +9,7 @@ export interface TestHub extends RunningHub {
 }
 
 /** The whole hub in this process, in its own namespace, on a free port, with the demo API key enabled. */
-export async function startTestHub(env: Record<string, string> = {}, overrides: HubOverrides = {}): Promise<TestHub> {
-  const ns = testNamespace();
+export async function startTestHub(env: Record<string, string> = {}, overrides: HubOverrides = {}, ns: string = testNamespace()): Promise<TestHub> {
   const config = loadConfig({
     NATS_URL,
     REDIS_URL,

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_API_KEY } from '@tareks/hub';
+import { ARTIFACTS_DIR, launchChromium } from '../src/support/browser.js';
+import { sampleDeclaration } from '../src/support/fixtures.js';
+import { startTestHub, type TestHub } from '../src/support/running-hub.js';
+
+let hub: TestHub;
+let browser: Browser;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.dispose();
+});
+
+describe('live flow page', () => {
+  it('shows a decision row for a declaration submitted over REST', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(hub.url!);
+    await page.getByText(/Bağlı|Connected/).first().waitFor({ timeout: 30_000 });
+
+    const decl = sampleDeclaration();
+    const res = await fetch(`${hub.url}/v1/declarations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY },
+      body: JSON.stringify(decl),
+    });
+    expect(res.status).toBe(202);
+
+    const row = page.locator(`[data-testid="decision-row"][data-declaration-id="${decl.id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(['GREEN', 'YELLOW', 'RED']).toContain(await row.getAttribute('data-lane'));
+    await expect.poll(() => row.textContent()).toContain('341300');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'live-flow.png'), fullPage: true });
+  });
+});
