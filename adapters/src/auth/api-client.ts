@@ -1,4 +1,8 @@
-export const SCOPES = ['declarations:write', 'declarations:read'] as const;
+/**
+ * What an API key may do. Customs systems hold `declarations:*`; `outcomes:write` is for inspection systems;
+ * `admin` lets an operations tool call the admin API (replay, models, clients) as the key's client.
+ */
+export const SCOPES = ['declarations:write', 'declarations:read', 'outcomes:write', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface ApiClient {
