@@ -2,8 +2,9 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
+import { headers } from '@nats-io/nats-core';
 import { createScoreWorker, loadRuleConfig, type TraderHistory } from '@tareks/scoring';
-import { names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
+import { CLIENT_ID_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
 import { ApiKeyStore, DEMO_API_KEY, DEMO_CLIENT_ID } from './auth/api-key.store.js';
 import { hasRole, type Config } from './config/config.js';
 import { pipelineStats } from './gateway/pipeline-stats.js';
@@ -77,8 +78,10 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       history,
       rules,
       logger,
-      publishDecision: async (d: Decision) => {
-        await nats.js.publish(names.subjects.decision(d.customsOffice, d.lane), JSON.stringify(d), { msgID: versionKey(d.declarationId, d.version) });
+      publishDecision: async (d: Decision, job: ScoreJob) => {
+        const h = headers();
+        h.set(CLIENT_ID_HEADER, job.clientId);
+        await nats.js.publish(names.subjects.decision(d.customsOffice, d.lane), JSON.stringify(d), { msgID: versionKey(d.declarationId, d.version), headers: h });
       },
     });
     worker.on('failed', (job, err) => {

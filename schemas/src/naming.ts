@@ -95,3 +95,6 @@ export const versionKey = (id: string, version: number): string => `${id}:${vers
 
 /** The same key for BullMQ, which refuses `:` in job ids. */
 export const versionJobId = (id: string, version: number): string => `${id}_v${version}`;
+
+/** Header on decision messages naming the API client that lodged the declaration (its callback target). */
+export const CLIENT_ID_HEADER = 'Tareks-Client-Id';

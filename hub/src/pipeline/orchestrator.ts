@@ -109,7 +109,7 @@ export class Orchestrator {
    * Used by the consumer and by the reconciliation pass; idempotent on id:version (the job id).
    */
   async dispatch(received: ReceivedDeclaration): Promise<'queued' | 'skipped'> {
-    const { declaration, receivedAt } = received;
+    const { declaration, receivedAt, clientId, protocol } = received;
     const state = await this.o.states.get(declaration.id);
     if (state && (state.version > declaration.version || (state.version === declaration.version && state.status === 'DECIDED'))) {
       this.o.logger.debug({ declarationId: declaration.id, version: declaration.version, status: state.status, latest: state.version }, 'already decided or superseded');
@@ -118,7 +118,7 @@ export class Orchestrator {
     const ageMs = Date.now() - Date.parse(receivedAt);
     const enrichStarted = performance.now();
     const enrichment = await runEnrichment(this.o.steps, declaration, ageMs >= (this.o.registryMaxWaitMs ?? 60_000), this.o.enrichTimeoutMs ?? 5_000);
-    const job: ScoreJob = { declaration, enrichment, receivedAt, enrichMs: performance.now() - enrichStarted };
+    const job: ScoreJob = { declaration, enrichment, receivedAt, clientId, protocol, enrichMs: performance.now() - enrichStarted };
     await this.o.scoreQueue.add('score', job, { jobId: versionJobId(declaration.id, declaration.version) });
     return 'queued';
   }

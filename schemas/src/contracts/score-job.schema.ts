@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DateTime } from './common.schema.js';
+import { IngestProtocol } from './received.schema.js';
 import { Declaration } from './declaration.schema.js';
 import { EnrichmentResult } from './enrichment.schema.js';
 
@@ -9,6 +10,9 @@ export const ScoreJob = Type.Object(
     declaration: Declaration,
     enrichment: Type.Array(EnrichmentResult),
     receivedAt: DateTime,
+    /** The API client that lodged the declaration: its decision callback goes there. */
+    clientId: Type.String(),
+    protocol: IngestProtocol,
     enrichMs: Type.Number({ minimum: 0 }),
   },
   { additionalProperties: false },

@@ -16,7 +16,7 @@ export interface ScoreWorkerOptions {
   readonly history: TraderHistory;
   readonly rules: RuleConfig;
   /** Durable hand-off of the decision (JetStream publish); the job completes only after it resolves. */
-  publishDecision(decision: Decision): Promise<void>;
+  publishDecision(decision: Decision, job: ScoreJob): Promise<void>;
   readonly logger: Logger;
 }
 
@@ -39,7 +39,7 @@ export function createScoreWorker(opts: ScoreWorkerOptions): Worker<ScoreJob, vo
         totalMs: Math.max(0, decidedAt.getTime() - Date.parse(receivedAt)),
       },
     };
-    await opts.publishDecision(decision);
+    await opts.publishDecision(decision, job.data);
     opts.history.seen(declaration.trader.taxId);
     opts.logger.debug({ declarationId: declaration.id, version: declaration.version, lane: decision.lane }, 'scored');
   };

@@ -58,5 +58,6 @@ export async function verifyDetachedJws(payload: unknown, jws: string, trust: Tr
     return signatureFailure('SIGNATURE_INVALID', `signature check failed: ${(err as Error).message}`);
   }
   if (!valid) return signatureFailure('SIGNATURE_INVALID', 'JWS signature does not verify over the canonical request');
-  return checkSignerCertificate(signer, chain.slice(1), trust, at, content);
+  const verdict = await checkSignerCertificate(signer, chain.slice(1), trust, at, content);
+  return verdict.ok ? { ...verdict, format: 'JWS' } : verdict;
 }

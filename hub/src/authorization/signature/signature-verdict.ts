@@ -14,6 +14,9 @@ export type SignatureVerdict =
       readonly signerSubject: string;
       /** The signed content only (canonical XML of the signed reference, or the canonical JSON): parse requests from this. */
       readonly signedContent: string;
+      readonly format?: 'XMLDSig' | 'XAdES-BES' | 'JWS';
+      /** XAdES SigningTime as the signer claimed it (not a trusted time). */
+      readonly signingTime?: string;
     }
   | { readonly ok: false; readonly code: SignatureFailureCode; readonly detail: string };
 
