@@ -8,3 +8,12 @@ export { startDemoCustoms, type DemoCustoms, type DemoCustomsOptions } from './d
 export { RegistrationNumbers } from './demo/registration-numbers.js';
 export { soapRoutes, type SoapRoutesOptions } from './soap/soap.routes.js';
 export { createDeclarationsSoapClient, DeclarationsSoapError, type DeclarationsSoapClient, type DeclarationsSoapClientOptions } from './soap/declarations.soap-client.js';
+export { CallbackError, CALLBACK_ERROR_CODES } from './callbacks/callback-error.js';
+export { signWebhook, verifyWebhookSignature, type SignatureVerdict, type VerifyOptions } from './callbacks/webhook-signature.js';
+export { sendWebhook, type WebhookTarget } from './callbacks/webhook.sender.js';
+export {
+  sendSoapNotification, readDecisionNotification, writeDecisionNotificationResponse,
+  DECISION_NOTIFICATION_ACTION, type SoapNotificationTarget,
+} from './callbacks/decision-notification.soap.js';
+export { deliverDecision } from './callbacks/callback.sender.js';
+export { submitDeclarationEnvelope, SUBMIT_DECLARATION_ACTION } from './soap/submit-declaration.envelope.js';

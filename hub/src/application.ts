@@ -10,7 +10,7 @@ export async function startApplication(config: Config, logger: Logger): Promise<
   const hub = await startHub(config, logger);
   let demo: DemoCustoms | null = null;
   if (config.TAREKS_DEMO && hasRole(config, 'demo') && config.DEMO_RATE > 0 && hub.url) {
-    const world = createWorld({ seed: config.DEMO_SEED, withDocuments: false });
+    const world = hub.world ?? createWorld({ seed: config.DEMO_SEED, withDocuments: false });
     demo = startDemoCustoms({
       hubUrl: hub.url,
       apiKey: DEMO_API_KEY,

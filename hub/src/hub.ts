@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { headers } from '@nats-io/nats-core';
-import { createScoreWorker, loadRuleConfig, type TraderHistory } from '@tareks/scoring';
+import { registryEnrichmentSteps, startConnectorServices, startRegistrySimulators } from '@tareks/connectors';
+import { createScoreWorker, createWorld, loadRuleConfig, type TraderHistory, type World } from '@tareks/scoring';
+import { Redis } from 'ioredis';
 import { CLIENT_ID_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
 import { ApiKeyStore, DEMO_API_KEY, DEMO_CLIENT_ID } from './auth/api-key.store.js';
 import { hasRole, type Config } from './config/config.js';
@@ -36,6 +38,8 @@ export interface RunningHub {
   readonly buckets: HubBuckets;
   readonly metrics: HubMetrics;
   readonly apiKeys: ApiKeyStore;
+  /** The synthetic trade world behind the registry simulators (demo mode only). */
+  readonly world: World | null;
   /** Base URL of the HTTP server when the api role runs. */
   readonly url: string | null;
   readonly app: FastifyInstance | null;
@@ -55,16 +59,36 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   const deadLetters = new DeadLetterPublisher(nats.js, names, metrics);
   const apiKeys = new ApiKeyStore(buckets.clients, config.NODE_ENV === 'production');
   const scoreQueue: Queue<ScoreJob> = createScoreQueue(connection, names);
-  const stops: Array<() => Promise<unknown>> = [];
+  const stops: Array<[role: string, stop: () => Promise<unknown>]> = [];
 
   if (config.TAREKS_DEMO && config.NODE_ENV !== 'production') {
     await apiKeys.create(DEMO_CLIENT_ID, ['declarations:write', 'declarations:read'], DEMO_API_KEY);
   }
 
+  let world: World | null = null;
+  const registryEnv: NodeJS.ProcessEnv = { ...process.env };
+  if (config.TAREKS_DEMO && hasRole(config, 'simulators')) {
+    world = createWorld({ seed: config.DEMO_SEED, withDocuments: false });
+    const simulators = await startRegistrySimulators({ population: world.population, logger });
+    Object.assign(registryEnv, { KPS_URL: simulators.urls.kps, MERSIS_URL: simulators.urls.mersis, ESBIS_URL: simulators.urls.esbis });
+    stops.push(['simulators', () => simulators.close()]);
+    logger.info({ urls: simulators.urls }, 'registry simulators serving the demo world');
+  }
+
+  if (hasRole(config, 'connectors')) {
+    const cacheRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+    cacheRedis.on('error', (err) => logger.warn({ err }, 'connector cache redis error'));
+    const connectors = await startConnectorServices({ nc: nats.nc, redis: cacheRedis, ns: names.ns, logger, env: registryEnv });
+    stops.push(['connectors', async () => {
+      await connectors.stop();
+      cacheRedis.disconnect();
+    }]);
+  }
+
   if (hasRole(config, 'projector')) {
     const projector = new DecisionProjector(nats.js, nats.jsm, names, states, buckets.pending, metrics, logger, config.MAX_ACK_PENDING);
     await projector.start();
-    stops.push(() => projector.stop());
+    stops.push(['projector', () => projector.stop()]);
   }
 
   if (hasRole(config, 'score-worker')) {
@@ -104,10 +128,10 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
         .catch((e: unknown) => logger.error({ err: e, declarationId: d.id }, 'dead letter publish failed'));
     });
     worker.on('error', (err) => logger.warn({ err }, 'score worker error'));
-    stops.push(async () => {
+    stops.push(['score-worker', async () => {
       await worker.close();
       await (history as TraderHistoryStore).close();
-    });
+    }]);
   }
 
   if (hasRole(config, 'orchestrator')) {
@@ -117,7 +141,8 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       names,
       states,
       scoreQueue,
-      steps: overrides.enrichmentSteps ?? [],
+      steps: overrides.enrichmentSteps ?? registryEnrichmentSteps({ nc: nats.nc, ns: names.ns, timeoutMs: config.REGISTRY_REQUEST_TIMEOUT_MS }),
+      enrichTimeoutMs: config.ENRICH_TIMEOUT_MS,
       deadLetters,
       logger,
       maxAckPending: config.MAX_ACK_PENDING,
@@ -129,10 +154,10 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       minAgeMs: config.RECONCILE_MIN_AGE_MS, everyMs: config.RECONCILE_EVERY_MS,
     });
     reconciler.start();
-    stops.push(async () => {
+    stops.push(['orchestrator', async () => {
       await reconciler.stop();
       await orchestrator.stop();
-    });
+    }]);
   }
 
   let app: FastifyInstance | null = null;
@@ -163,13 +188,13 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     const address = app.server.address() as AddressInfo;
     url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
     const httpApp = app;
-    stops.push(async () => {
+    stops.push(['api', async () => {
       await gateway.close();
       await httpApp.close();
       waiter.close();
       backlog.close();
       redisProbe.disconnect();
-    });
+    }]);
     logger.info({ url, docs: `${url}/docs` }, 'TAREKS Hub listening');
   }
 
@@ -179,13 +204,19 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     buckets,
     metrics,
     apiKeys,
+    world,
     url,
     app,
     async stop() {
       // Reverse of start: stop accepting first, then the pipeline from its head to its tail.
-      for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.warn({ err }, 'stop step failed'));
+      for (const [role, stop] of stops.reverse()) {
+        logger.info({ role }, 'stopping role');
+        await stop().catch((err: unknown) => logger.warn({ err, role }, 'stop step failed'));
+      }
+      logger.info('closing queue and NATS connections');
       await scoreQueue.close();
       await nats.nc.drain();
+      logger.info('stopped');
     },
   };
 }

@@ -20,3 +20,10 @@ export { validateDeclaration, semanticErrors } from './validation/declaration.va
 export { wsdlDir } from './wsdl-dir.js';
 export * from './contracts/documents.schema.js';
 export * from './contracts/registry/index.js';
+export * from './contracts/user.schema.js';
+export * from './contracts/session.schema.js';
+export * from './contracts/report.schema.js';
+export * from './contracts/callback.schema.js';
+export * from './contracts/audit.schema.js';
+export * from './contracts/replay.schema.js';
+export * from './contracts/api-client.schema.js';

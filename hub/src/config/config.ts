@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import { Type, type Static } from 'typebox';
 
+const ROLE = '(api|orchestrator|score-worker|projector|connectors|simulators|demo)';
 const Bool = (description: string, def: boolean) => Type.Boolean({ description, default: def });
 const Int = (description: string, def: number, minimum = 0, maximum = 1_000_000_000) => Type.Integer({ description, default: def, minimum, maximum });
 
@@ -13,9 +14,9 @@ export const ConfigSchema = Type.Object({
   REDIS_URL: Type.String({ description: 'Redis for BullMQ queues and the connector cache', default: 'redis://127.0.0.1:6379', pattern: '^rediss?://' }),
   TAREKS_NAMESPACE: Type.String({ description: 'Prefix of every stream, subject, bucket and queue', default: 'tareks', pattern: '^[a-z][a-z0-9_]{0,30}$' }),
   TAREKS_ROLES: Type.String({
-    description: 'Roles this process runs: all, or a comma list of api, orchestrator, score-worker, projector, simulators, demo',
+    description: 'Roles this process runs: all, or a comma list of api, orchestrator, score-worker, projector, connectors, simulators, demo (simulators and demo only in demo mode)',
     default: 'all',
-    pattern: '^(all|(api|orchestrator|score-worker|projector|simulators|demo)(,(api|orchestrator|score-worker|projector|simulators|demo))*)$',
+    pattern: `^(all|${ROLE}(,${ROLE})*)$`,
   }),
   TAREKS_DEMO: Bool('Demo mode: demo API key, registry simulators and demo customs traffic', false),
   DEMO_RATE: Type.Number({ description: 'Demo declarations per second (0 = off)', default: 5, minimum: 0, maximum: 10_000 }),
@@ -32,6 +33,8 @@ export const ConfigSchema = Type.Object({
   REGISTRY_MAX_WAIT_MS: Int('How long a declaration waits for unavailable registries before it is decided without them', 60_000, 0),
   RECONCILE_MIN_AGE_MS: Int('Age after which an undecided accepted declaration counts as lost and is handed off again', 60_000, 0),
   RECONCILE_EVERY_MS: Int('Time between reconciliation passes', 60_000, 100),
+  ENRICH_TIMEOUT_MS: Int('Time limit of one enrichment round (all registries in parallel); above the connectors\' own budget', 12_000, 100),
+  REGISTRY_REQUEST_TIMEOUT_MS: Int('Time limit of one request to a registry service over NATS', 10_000, 100),
   RULES_PATH: Type.String({ description: 'Weights of the rule baseline (JSON); empty = scoring/config/rules.json', default: '' }),
 });
 export type Config = Static<typeof ConfigSchema>;

@@ -1,7 +1,10 @@
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createWorld } from '@tareks/scoring';
+import { submitDeclarationEnvelope } from '@tareks/adapters';
 import { startHubProcess } from '../support/hub-process.js';
+import { benchConnectors } from './connectors.bench.js';
+import { benchModel } from './model.bench.js';
 import { rawBullmq, rawFastifyJetStream } from './baselines.bench.js';
 import type { BenchRow } from './bench-row.js';
 import { runE2e, type BodyEncoder, type E2eFigures, type E2eRun } from './pipeline.bench.js';
@@ -12,6 +15,7 @@ const SATURATION_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const OUT = fileURLToPath(new URL('../../../bench-results/bench.json', import.meta.url));
 
 const restBody: BodyEncoder = (d) => JSON.stringify(d);
+const soapBody: BodyEncoder = (d) => submitDeclarationEnvelope(d);
 
 function e2eRows(f: E2eFigures, raw: number): BenchRow[] {
   const label = `${f.protocol} ${f.rate ? `${f.rate}/s offered` : `saturation (${f.connections} conn.)`}`;
@@ -33,9 +37,12 @@ async function main(): Promise<void> {
       { protocol: 'REST', rate: 100, durationSec: DURATION, connections: 16 },
       { protocol: 'REST', rate: 500, durationSec: DURATION, connections: 32 },
       { protocol: 'REST', rate: null, durationSec: DURATION, connections: SATURATION_CONNECTIONS },
+      { protocol: 'SOAP', rate: 100, durationSec: DURATION, connections: 16 },
+      { protocol: 'SOAP', rate: 500, durationSec: DURATION, connections: 32 },
+      { protocol: 'SOAP', rate: null, durationSec: DURATION, connections: SATURATION_CONNECTIONS },
     ];
     const figures: E2eFigures[] = [];
-    for (const run of runs) figures.push(await runE2e(hub.url, hub.ns, run, restBody));
+    for (const run of runs) figures.push(await runE2e(hub.url, hub.ns, run, run.protocol === 'REST' ? restBody : soapBody));
     await hub.stop();
     const sampleBody = restBody(createWorld({ seed: 7, withDocuments: false }).nextDeclaration(new Date()).declaration);
     const raw = await rawFastifyJetStream(sampleBody, DURATION, SATURATION_CONNECTIONS);
@@ -46,6 +53,8 @@ async function main(): Promise<void> {
   } finally {
     await hub.dispose();
   }
+  rows.push(...(await benchConnectors()));
+  rows.push(...(await benchModel()));
   report(rows, OUT, { at: new Date().toISOString(), cpus: cpus().length, node: process.version, durationSec: DURATION });
 }
 

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { connect } from '@nats-io/transport-node';
-import { RegistrationNumbers } from '@tareks/adapters';
+import { RegistrationNumbers, SUBMIT_DECLARATION_ACTION } from '@tareks/adapters';
 import { DEMO_API_KEY } from '@tareks/hub';
 import { createWorld } from '@tareks/scoring';
 import { names, versionKey, type Decision, type Declaration } from '@tareks/schemas';
@@ -57,7 +57,7 @@ export async function runE2e(url: string, ns: string, run: E2eRun, encode: BodyE
   const path = run.protocol === 'REST' ? '/v1/declarations' : '/soap/declarations';
   const headers = run.protocol === 'REST'
     ? { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY }
-    : { 'content-type': 'text/xml; charset=utf-8', soapaction: '"urn:tareks:hub:declarations:v1#SubmitDeclaration"', 'x-api-key': DEMO_API_KEY };
+    : { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${SUBMIT_DECLARATION_ACTION}"`, 'x-api-key': DEMO_API_KEY };
   let accepted = 0;
   const started = Date.now();
   const result = await autocannon({
