@@ -41,7 +41,7 @@ describe('back-pressure', () => {
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('HUB_ERR_BUSY');
       expect(accepted.length).toBeGreaterThan(5);
 
-      const pipeline = await startTestHub({ TAREKS_ROLES: 'orchestrator,score-worker,projector' }, {}, ns);
+      const pipeline = await startTestHub({ TAREKS_ROLES: 'orchestrator,score-worker,projector,connectors,simulators' }, {}, ns);
       try {
         await until(() => submit(api.url!, sampleDeclaration()).then((r) => r.status), (s) => s === 202);
         for (const id of accepted) expect((await until(() => stateOf(api.url!, id), (s) => s?.status === 'DECIDED'))?.decision).toBeDefined();
@@ -58,7 +58,7 @@ describe('back-pressure', () => {
 describe('reconciliation', () => {
   it('decides declarations whose queued score jobs were lost with Redis', async () => {
     const ns = testNamespace();
-    const front = await startTestHub({ TAREKS_ROLES: 'api,orchestrator,projector' }, {}, ns);
+    const front = await startTestHub({ TAREKS_ROLES: 'api,orchestrator,projector,connectors,simulators' }, {}, ns);
     const ids: string[] = [];
     try {
       for (let i = 0; i < 10; i++) {
