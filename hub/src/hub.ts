@@ -7,7 +7,10 @@ import { registryEnrichmentSteps, startConnectorServices, startRegistrySimulator
 import { createScoreWorker, createWorld, loadRuleConfig, type TraderHistory, type World } from '@tareks/scoring';
 import { Redis } from 'ioredis';
 import { CLIENT_ID_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
+import { adminRoutes } from './admin/admin.routes.js';
+import { startReliability, type Reliability } from './admin/reliability.js';
 import { ApiKeyStore, DEMO_API_KEY, DEMO_CLIENT_ID } from './auth/api-key.store.js';
+import { apiKeyAuthenticator } from './auth/principal.js';
 import { hasRole, type Config } from './config/config.js';
 import { pipelineStats } from './gateway/pipeline-stats.js';
 import { SocketGateway } from './gateway/socket-gateway.js';
@@ -17,6 +20,7 @@ import { connectNats, ensureBuckets, ensureStreams, type HubBuckets, type NatsHa
 import { createRedisProbe, redisConnection } from './infra/redis.js';
 import { BacklogMonitor } from './ingest/backlog-monitor.js';
 import { DecisionWaiter } from './ingest/decision-waiter.js';
+import { DecisionFeed } from './gateway/decision-feed.js';
 import { JetStreamIngestService } from './ingest/jetstream-ingest.service.js';
 import { HubMetrics } from './metrics/hub-metrics.js';
 import { DeadLetterPublisher } from './pipeline/dead-letters.js';
@@ -40,6 +44,10 @@ export interface RunningHub {
   readonly apiKeys: ApiKeyStore;
   /** The synthetic trade world behind the registry simulators (demo mode only). */
   readonly world: World | null;
+  readonly states: DeclarationStateStore;
+  readonly deadLetters: DeadLetterPublisher;
+  /** Callbacks, dead-letter index with replay, audit log (api role). */
+  readonly reliability: Reliability | null;
   /** Base URL of the HTTP server when the api role runs. */
   readonly url: string | null;
   readonly app: FastifyInstance | null;
@@ -56,7 +64,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   const connection = redisConnection(config.REDIS_URL);
   const metrics = new HubMetrics();
   const states = new DeclarationStateStore(buckets.declarations);
-  const deadLetters = new DeadLetterPublisher(nats.js, names, metrics);
+  const deadLetters = new DeadLetterPublisher(nats.js, names, metrics, buckets.pending);
   const apiKeys = new ApiKeyStore(buckets.clients, config.NODE_ENV === 'production');
   const scoreQueue: Queue<ScoreJob> = createScoreQueue(connection, names);
   const stops: Array<[role: string, stop: () => Promise<unknown>]> = [];
@@ -161,13 +169,23 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   }
 
   let app: FastifyInstance | null = null;
+  let reliability: Reliability | null = null;
   let url: string | null = null;
   if (hasRole(config, 'api')) {
-    const waiter = new DecisionWaiter(nats.nc, names.subjects.decisionAll);
+    const feed = new DecisionFeed(nats.nc, names.subjects.decisionAll);
+    const waiter = new DecisionWaiter(feed);
     const backlog = new BacklogMonitor(nats.jsm, names, scoreQueue, config.BACKLOG_LIMIT, logger);
     const redisProbe = createRedisProbe(config.REDIS_URL);
     redisProbe.on('error', () => undefined);
     const ingest = new JetStreamIngestService(nats.js, names, states, waiter, buckets.pending, backlog);
+    reliability = await startReliability({
+      nats, names, connection, ingest, clients: apiKeys, states, deadLetters, logger,
+      notify: { retry: { attempts: config.NOTIFY_ATTEMPTS, backoffMs: config.NOTIFY_BACKOFF_MS } },
+      replayRatePerSecond: config.REPLAY_RATE_PER_SECOND,
+    });
+    const started = reliability;
+    stops.push(['callbacks and replay', () => started.stop()]);
+    const authenticate = apiKeyAuthenticator(apiKeys);
     app = await buildHttpApp({
       logger,
       ingest,
@@ -178,13 +196,16 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       maxWaitMs: config.MAX_WAIT_MS,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       dashboardDir: overrides.dashboardDir,
+      plugins: [
+        (a) => a.register(adminRoutes, { prefix: '/v1/admin', authenticate, deadLetters: started.deadLetters, audit: started.audit, clients: apiKeys }),
+      ],
       readiness: async () => ({
         nats: !nats.nc.isClosed() && (await nats.nc.flush().then(() => true, () => false)),
         redis: await redisProbe.ping().then(() => true, () => false),
       }),
     });
     await app.listen({ host: config.HOST, port: config.PORT });
-    const gateway = new SocketGateway(app.server, nats.nc, names.subjects.decisionAll, () => pipelineStats(nats.jsm, names, [scoreQueue]), () => metrics.rejectedTotal, logger);
+    const gateway = new SocketGateway(app.server, feed, () => pipelineStats(nats.jsm, names, [scoreQueue]), () => metrics.rejectedTotal, logger);
     const address = app.server.address() as AddressInfo;
     url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
     const httpApp = app;
@@ -192,6 +213,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       await gateway.close();
       await httpApp.close();
       waiter.close();
+      feed.close();
       backlog.close();
       redisProbe.disconnect();
     }]);
@@ -205,6 +227,9 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     metrics,
     apiKeys,
     world,
+    states,
+    deadLetters,
+    reliability,
     url,
     app,
     async stop() {

@@ -1,9 +1,8 @@
-/**
- * What an API key may do. Customs systems hold `declarations:*`; `outcomes:write` is for inspection systems;
- * `admin` lets an operations tool call the admin API (replay, models, clients) as the key's client.
- */
-export const SCOPES = ['declarations:write', 'declarations:read', 'outcomes:write', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
+import { API_SCOPES, type ApiScope } from '@tareks/schemas';
+
+/** What an API key may do (the list lives with the API client contract in schemas). */
+export const SCOPES = API_SCOPES;
+export type Scope = ApiScope;
 
 export interface ApiClient {
   readonly clientId: string;

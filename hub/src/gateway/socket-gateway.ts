@@ -1,8 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
-import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { ClientToServerEvents, Decision, DecisionEvent, MetricsSnapshot, ServerToClientEvents } from '@tareks/schemas';
+import type { DecisionFeed } from './decision-feed.js';
 import { LiveWindow } from './live-window.js';
 
 export type StatsSource = () => Promise<Pick<MetricsSnapshot, 'queues' | 'streams'>>;
@@ -28,19 +28,15 @@ export function toDecisionEvent(d: Decision): DecisionEvent {
 /** Pushes every decision (`decision.v1`) and a metrics snapshot each second (`metrics.v1`) to the dashboards. */
 export class SocketGateway {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
-  private readonly sub: Subscription;
+  private readonly off: () => void;
   private readonly window = new LiveWindow();
   private readonly ticker: NodeJS.Timeout;
 
-  constructor(server: HttpServer, nc: NatsConnection, decisionSubjects: string, stats: StatsSource, rejectedTotal: () => number, logger: Logger) {
+  constructor(server: HttpServer, feed: DecisionFeed, stats: StatsSource, rejectedTotal: () => number, logger: Logger) {
     this.io = new Server(server, { path: '/socket.io', serveClient: false });
-    this.sub = nc.subscribe(decisionSubjects, {
-      callback: (err, msg) => {
-        if (err) return;
-        const d = msg.json<Decision>();
-        this.window.record(d.timings.totalMs, d.lane);
-        this.io.emit('decision.v1', toDecisionEvent(d));
-      },
+    this.off = feed.on((d) => {
+      this.window.record(d.timings.totalMs, d.lane);
+      this.io.emit('decision.v1', toDecisionEvent(d));
     });
     this.ticker = setInterval(() => {
       stats()
@@ -62,7 +58,7 @@ export class SocketGateway {
 
   async close(): Promise<void> {
     clearInterval(this.ticker);
-    this.sub.unsubscribe();
+    this.off();
     await this.io.close();
   }
 }

@@ -20,6 +20,8 @@ export interface HttpAppOptions {
   readonly rateLimitPerMinute: number;
   /** Each dependency's readiness; `/readyz` is 200 only when all are true. */
   readonly readiness: () => Promise<Record<string, boolean>>;
+  /** Further route plugins of this process (admin API, sessions, reports), registered after the ingest routes. */
+  readonly plugins?: ReadonlyArray<(app: FastifyInstance) => PromiseLike<unknown>>;
   /** Static dashboard build; served at `/` when it exists. */
   readonly dashboardDir?: string;
 }
@@ -49,6 +51,8 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
 
   await app.register(declarationRoutes, { ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs });
   await app.register(soapRoutes, { prefix: '/soap/declarations', ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs, bodyLimitBytes: o.soapBodyLimitBytes });
+
+  for (const plugin of o.plugins ?? []) await plugin(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

@@ -1,24 +1,15 @@
-import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import type { Decision } from '@tareks/schemas';
+import { versionKey, type Decision } from '@tareks/schemas';
+import type { DecisionFeed } from '../gateway/decision-feed.js';
 
-/**
- * Lets a request wait for the decision of one declaration version. Listens to every decision subject with a
- * plain subscription (each API process sees all decisions) and parses only those somebody waits for.
- */
+/** Lets a request wait for the decision of one declaration version, as it passes on the live decision feed. */
 export class DecisionWaiter {
   private readonly waiting = new Map<string, Set<(d: Decision) => void>>();
-  private readonly sub: Subscription;
+  private readonly off: () => void;
 
-  constructor(nc: NatsConnection, decisionSubjects: string) {
-    this.sub = nc.subscribe(decisionSubjects, {
-      callback: (err, msg) => {
-        if (err) return;
-        const key = msg.headers?.get('Nats-Msg-Id');
-        const resolvers = key ? this.waiting.get(key) : undefined;
-        if (!resolvers) return;
-        const decision = msg.json<Decision>();
-        for (const resolve of resolvers) resolve(decision);
-      },
+  constructor(feed: DecisionFeed) {
+    this.off = feed.on((decision) => {
+      const resolvers = this.waiting.get(versionKey(decision.declarationId, decision.version));
+      if (resolvers) for (const resolve of resolvers) resolve(decision);
     });
   }
 
@@ -41,6 +32,6 @@ export class DecisionWaiter {
   }
 
   close(): void {
-    this.sub.unsubscribe();
+    this.off();
   }
 }

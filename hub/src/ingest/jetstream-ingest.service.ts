@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import type { IngestContext, IngestService, SubmitResult } from '@tareks/adapters';
@@ -29,11 +30,15 @@ export class JetStreamIngestService implements IngestService {
   async submit(declaration: Declaration, ctx: IngestContext, waitMs = 0): Promise<SubmitResult> {
     const { id, version } = declaration;
     const key = versionKey(id, version);
-    const existing = await this.states.get(id);
+    const entry = await this.states.read(id);
+    const existing = entry.state;
     if (existing && existing.version > version) {
       throw new IngestError(INPUT_ERROR_CODES.staleVersion, `version ${version} is older than the received version ${existing.version}`, 409);
     }
-    if (existing && existing.version === version) return this.answer(existing, true, waitMs);
+    // A replay of a version that was accepted but never decided (its hand-off was dead-lettered) enters the pipeline
+    // again; anything else with the same id and version is a duplicate and gets the original receipt.
+    const redo = ctx.protocol === 'REPLAY' && existing?.version === version && existing.status !== 'DECIDED';
+    if (existing && existing.version === version && !redo) return this.answer(existing, true, waitMs);
     if (this.backlog.overLimit) {
       throw new IngestError(SERVICE_ERROR_CODES.busy, `pipeline backlog ${this.backlog.current} over its limit ${this.backlog.limit}, retry later`, 503, [], { retryAfterSeconds: 2 });
     }
@@ -43,7 +48,9 @@ export class JetStreamIngestService implements IngestService {
     const message: ReceivedDeclaration = { declaration, receivedAt, clientId: ctx.clientId, protocol: ctx.protocol };
     let seq: number;
     try {
-      const ack = await this.js.publish(this.names.subjects.declReceived, JSON.stringify(message), { msgID: key });
+      // JetStream drops a repeated id:version inside its duplicate window, so a replay carries its own message id.
+      const msgID = redo ? `${key}#replay-${randomUUID()}` : key;
+      const ack = await this.js.publish(this.names.subjects.declReceived, JSON.stringify(message), { msgID });
       seq = ack.seq;
       if (ack.duplicate) {
         wait?.cancel();
@@ -57,7 +64,7 @@ export class JetStreamIngestService implements IngestService {
     }
     const pending: PendingEntry = { seq, receivedAt };
     await Promise.all([
-      this.states.advance({ id, version, status: 'RECEIVED', receivedAt, updatedAt: receivedAt }),
+      this.states.advance({ id, version, status: 'RECEIVED', receivedAt, updatedAt: receivedAt }, entry),
       this.pending.put(versionJobId(id, version), JSON.stringify(pending)),
     ]);
     const receipt = this.receipt(id, version, 'RECEIVED', receivedAt, false);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
 import type { MsgHdrs } from '@nats-io/nats-core';
-import type { DeadLetter, DeadLetterStage, Names } from '@tareks/schemas';
+import { versionJobId, type DeadLetter, type DeadLetterStage, type Names } from '@tareks/schemas';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
 
 export interface DeadLetterInput {
@@ -25,6 +26,7 @@ export class DeadLetterPublisher {
     private readonly js: JetStreamClient,
     private readonly names: Names,
     private readonly metrics: HubMetrics,
+    private readonly pending: KV,
   ) {}
 
   async publish(input: DeadLetterInput): Promise<DeadLetter> {
@@ -48,6 +50,8 @@ export class DeadLetterPublisher {
       replays: [],
     };
     await this.js.publish(this.names.subjects.dlq(input.stage), JSON.stringify(letter), { msgID: letter.id });
+    // The dead letter now owns the declaration version: reconciliation stops handing it off; a replay brings it back.
+    if (input.declarationId && input.version) await this.pending.delete(versionJobId(input.declarationId, input.version));
     this.metrics.deadLetters.inc({ stage: input.stage, code: input.code });
     return letter;
   }

@@ -119,7 +119,13 @@ export class Orchestrator {
     const enrichStarted = performance.now();
     const enrichment = await runEnrichment(this.o.steps, declaration, ageMs >= (this.o.registryMaxWaitMs ?? 60_000), this.o.enrichTimeoutMs ?? 5_000);
     const job: ScoreJob = { declaration, enrichment, receivedAt, clientId, protocol, enrichMs: performance.now() - enrichStarted };
-    await this.o.scoreQueue.add('score', job, { jobId: versionJobId(declaration.id, declaration.version) });
+    const jobId = versionJobId(declaration.id, declaration.version);
+    if (protocol === 'REPLAY') {
+      // A failed job with this id would make the add a no-op: the replay means "try again".
+      const previous = await this.o.scoreQueue.getJob(jobId);
+      if (previous && (await previous.isFailed())) await previous.remove();
+    }
+    await this.o.scoreQueue.add('score', job, { jobId });
     return 'queued';
   }
 

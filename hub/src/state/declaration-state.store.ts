@@ -10,28 +10,42 @@ export function isForward(current: DeclarationState | null, next: DeclarationSta
   return RANK[next.status] > RANK[current.status];
 }
 
+export interface StateEntry {
+  readonly state: DeclarationState | null;
+  /** KV revision of the entry; 0 when there is none. */
+  readonly revision: number;
+}
+
 /** Latest state per declaration id in NATS KV, changed only forward with compare-and-set. */
 export class DeclarationStateStore {
   constructor(private readonly kv: KV) {}
 
   async get(id: string): Promise<DeclarationState | null> {
-    const e = await this.kv.get(id);
-    return e && e.operation === 'PUT' ? (e.json<DeclarationState>()) : null;
+    return (await this.read(id)).state;
   }
 
-  /** Writes `next` if it moves the state forward; returns whether it was written. Retries on concurrent writers. */
-  async advance(next: DeclarationState): Promise<boolean> {
+  /** The state with its KV revision (0 when absent), to pass to `advance` and save it a read. */
+  async read(id: string): Promise<StateEntry> {
+    const e = await this.kv.get(id);
+    return e && e.operation === 'PUT' ? { state: e.json<DeclarationState>(), revision: e.revision } : { state: null, revision: 0 };
+  }
+
+  /**
+   * Writes `next` if it moves the state forward; returns whether it was written. Starts from `known` when the
+   * caller has just read the entry, and re-reads only when a concurrent writer got there first.
+   */
+  async advance(next: DeclarationState, known?: StateEntry): Promise<boolean> {
+    let entry = known ?? (await this.read(next.id));
     for (;;) {
-      const e = await this.kv.get(next.id);
-      const current = e && e.operation === 'PUT' ? e.json<DeclarationState>() : null;
-      if (!isForward(current, next)) return false;
+      if (!isForward(entry.state, next)) return false;
       try {
-        if (e) await this.kv.update(next.id, JSON.stringify(next), e.revision);
+        if (entry.revision) await this.kv.update(next.id, JSON.stringify(next), entry.revision);
         else await this.kv.create(next.id, JSON.stringify(next));
         return true;
       } catch (err) {
         if (!isWrongRevision(err)) throw err;
       }
+      entry = await this.read(next.id);
     }
   }
 }

@@ -1,0 +1,96 @@
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import { CLIENT_ID_HEADER, type Decision, type Names, type NotifyJob } from '@tareks/schemas';
+import { deliveryIdOf } from './delivery-id.js';
+import type { CallbackDirectory } from './notify.worker.js';
+
+export const NOTIFIER_DURABLE = 'notifier';
+
+/**
+ * Durable consumer of decisions: every decision whose lodging client has a callback becomes one `notify` job
+ * (jobId = delivery id). The message is acknowledged only after the job was added, so no decision is skipped.
+ */
+export class NotifyEnqueuer {
+  private messages: ConsumerMessages | null = null;
+  private loop: Promise<void> | null = null;
+  /** Last hand-off per declaration: versions of one declaration are enqueued in the order their decisions arrived. */
+  private readonly tails = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly names: Names,
+    private readonly queue: Queue<NotifyJob>,
+    private readonly clients: CallbackDirectory,
+    private readonly logger: Logger,
+    private readonly maxAckPending: number,
+  ) {}
+
+  async start(): Promise<void> {
+    const stream = this.names.streams.decisions;
+    if (!(await this.jsm.consumers.info(stream, NOTIFIER_DURABLE).catch(() => null))) {
+      await this.jsm.consumers.add(stream, {
+        durable_name: NOTIFIER_DURABLE,
+        ack_policy: AckPolicy.Explicit,
+        // Only decisions made from now on: callbacks configured today are not owed for last year's decisions.
+        deliver_policy: DeliverPolicy.New,
+        ack_wait: 30e9,
+        max_ack_pending: this.maxAckPending,
+      });
+    }
+    const consumer = await this.js.consumers.get(stream, NOTIFIER_DURABLE);
+    this.messages = await consumer.consume({ max_messages: Math.min(this.maxAckPending, 1000) });
+    const inFlight = new Set<Promise<void>>();
+    this.loop = (async () => {
+      for await (const msg of this.messages!) {
+        const p = this.handle(msg).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        if (inFlight.size >= this.maxAckPending) await Promise.race(inFlight);
+      }
+      await Promise.allSettled([...inFlight]);
+    })();
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async handle(msg: JsMsg): Promise<void> {
+    const clientId = msg.headers?.get(CLIENT_ID_HEADER);
+    if (!clientId) {
+      msg.ack();
+      return;
+    }
+    let decision: Decision;
+    try {
+      decision = msg.json<Decision>();
+    } catch {
+      msg.term('unreadable decision');
+      return;
+    }
+    const previous = this.tails.get(decision.declarationId);
+    const done = (previous ?? Promise.resolve()).then(() => this.enqueue(msg, clientId, decision));
+    this.tails.set(decision.declarationId, done);
+    await done;
+    if (this.tails.get(decision.declarationId) === done) this.tails.delete(decision.declarationId);
+  }
+
+  private async enqueue(msg: JsMsg, clientId: string, decision: Decision): Promise<void> {
+    try {
+      if (await this.clients.callbackOf(clientId)) {
+        const deliveryId = deliveryIdOf(clientId, decision.declarationId, decision.version);
+        const job: NotifyJob = {
+          notification: { deliveryId, clientId, declarationId: decision.declarationId, version: decision.version, decision },
+          enqueuedAt: new Date().toISOString(),
+        };
+        await this.queue.add('decision', job, { jobId: deliveryId });
+      }
+      msg.ack();
+    } catch (err) {
+      this.logger.warn({ err, declarationId: decision.declarationId, version: decision.version }, 'notification hand-off failed, will retry');
+      msg.nak(Math.min(30_000, 500 * 2 ** Math.min(msg.info.deliveryCount, 6)));
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { DeadLetter } from '@tareks/schemas';
+import { DeadLetterIndex } from '../../src/deadletters/dead-letter.index.js';
+
+const STAGES = ['orchestrate', 'score', 'notify'] as const;
+const CODES = ['HUB_ERR_POISON_MESSAGE', 'HUB_ERR_SCORING_FAILED', 'CALLBACK_ERR_REJECTED', 'CALLBACK_ERR_SERVER'];
+const OFFICES = ['341300', '060100', '350200', '160500'];
+
+function letter(i: number): DeadLetter {
+  const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+  return {
+    id: `dl-${i}`,
+    stage: STAGES[i % 3]!,
+    subject: 'x',
+    payload: '',
+    headers: {},
+    error: { code: CODES[i % 4]!, message: `failure ${i}` },
+    attempts: 1 + (i % 5),
+    firstFailureAt: at,
+    lastFailureAt: at,
+    declarationId: `26341300IM${String(i % 50_000).padStart(6, '0')}`,
+    version: 1 + Math.floor(i / 50_000),
+    customsOffice: OFFICES[i % 4]!,
+    gtips: [`9503007${String(i % 1000).padStart(5, '0')}`],
+    replays: [],
+  };
+}
+
+describe('dead-letter index', () => {
+  const index = new DeadLetterIndex();
+  for (let i = 1; i <= 1000; i++) index.add(letter(i), i);
+
+  it('filters by every field and counts all matches', () => {
+    expect(index.search({ stage: 'notify' }).total).toBe(333);
+    expect(index.search({ stage: 'notify', code: 'HUB_ERR_POISON_MESSAGE' }).total).toBe(83);
+    expect(index.search({ office: '060100' }).total).toBe(250);
+    expect(index.search({ gtip: '950300700007' }).items.map((e) => e.id)).toEqual(['dl-7']);
+    expect(index.search({ declarationId: '26341300IM000010' }).items.map((e) => e.id)).toEqual(['dl-10']);
+    expect(index.search({ from: letter(991).lastFailureAt }).total).toBe(10);
+    expect(index.search({ to: letter(10).lastFailureAt }).total).toBe(10);
+  });
+
+  it('pages newest first with a cursor, without gaps or repeats', () => {
+    const seen: string[] = [];
+    let cursor: number | undefined;
+    do {
+      const page = index.search({ stage: 'score', limit: 40, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(334);
+    expect(new Set(seen).size).toBe(334);
+    expect(seen[0]).toBe('dl-1000');
+  });
+
+  it('tracks replays, also when the history arrives before the dead letter', () => {
+    const record = { replayId: 'r1', at: new Date().toISOString(), by: 'user:a', edited: false, result: 'ACCEPTED' };
+    index.setReplays('dl-5', [record]);
+    index.setReplays('dl-late', [record]);
+    index.add({ ...letter(1001), id: 'dl-late' }, 1001);
+    expect(index.search({ replayed: true }).items.map((e) => e.id)).toEqual(['dl-late', 'dl-5']);
+    expect(index.matchIds({ replayed: false })).toHaveLength(999);
+  });
+
+  // Bench-like: no timing assertion (the machine is shared); the figures are printed for the report.
+  it('stays fast with 100 000 entries', () => {
+    const big = new DeadLetterIndex();
+    const t0 = performance.now();
+    for (let i = 1; i <= 100_000; i++) big.add(letter(i), i);
+    const t1 = performance.now();
+    const runs = 20;
+    const time = (f: () => unknown): number => {
+      const s = performance.now();
+      for (let r = 0; r < runs; r++) f();
+      return (performance.now() - s) / runs;
+    };
+    const unfiltered = time(() => big.search({ limit: 50 }));
+    const selective = time(() => big.search({ stage: 'notify', code: 'CALLBACK_ERR_REJECTED', office: '341300', limit: 50 }));
+    const deepPage = time(() => big.search({ stage: 'score', limit: 50, cursor: 20_000 }));
+    const byGtip = time(() => big.search({ gtip: '950300700123', limit: 50 }));
+    const byDeclaration = time(() => big.search({ declarationId: '26341300IM000123' }));
+    const heapMb = process.memoryUsage().heapUsed / 1e6;
+    console.log(
+      `dead-letter index, 100k entries: build ${(t1 - t0).toFixed(0)} ms; search ms/query — unfiltered ${unfiltered.toFixed(2)}, ` +
+        `stage+code+office ${selective.toFixed(2)}, deep page ${deepPage.toFixed(2)}, gtip ${byGtip.toFixed(2)}, declaration ${byDeclaration.toFixed(3)}; heap ${heapMb.toFixed(0)} MB`,
+    );
+    expect(big.search({ stage: 'notify', code: 'CALLBACK_ERR_REJECTED', office: '341300' }).total).toBe(0);
+    expect(big.search({ gtip: '950300700123' }).total).toBe(100);
+  });
+});
