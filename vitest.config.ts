@@ -9,7 +9,7 @@ export default defineConfig({
     alias: ['schemas', 'connectors', 'adapters', 'scoring', 'hub'].map((p) => ({ find: new RegExp(`^@tareks/${p}$`), replacement: src(p) })),
   },
   test: {
-    include: ['{schemas,connectors,adapters,scoring,hub}/test/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['{schemas,connectors,adapters,scoring,hub}/test/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/chaos/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
