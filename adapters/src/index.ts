@@ -18,7 +18,7 @@ export {
 export { deliverDecision } from './callbacks/callback.sender.js';
 export { submitDeclarationEnvelope, SUBMIT_DECLARATION_ACTION } from './soap/submit-declaration.envelope.js';
 export type { AuthorizationContext, AuthorizationOutcome, AuthorizationService, SignedAuthorization } from './authorization/authorization-service.js';
-export { AUTHORIZATION_ERROR_CODES, requestConflict, authorizationNotFound } from './authorization/authorization-errors.js';
+export { AUTHORIZATION_ERROR_CODES, requestConflict, authorizationNotFound, notInReview } from './authorization/authorization-errors.js';
 export { authorizationRoutes, JWS_SIGNATURE_HEADER, type AuthorizationRoutesOptions } from './authorization/authorization.routes.js';
 export { authorizationSoapRoutes, type AuthorizationSoapRoutesOptions } from './authorization/authorization-soap.routes.js';
 export { AUTHZ_TNS } from './authorization/authorization-soap.constants.js';

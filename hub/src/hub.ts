@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { headers } from '@nats-io/nats-core';
-import { registryEnrichmentSteps, startConnectorServices, startRegistrySimulators } from '@tareks/connectors';
+import { readConfig as readConnectorConfig, registryEnrichmentSteps, startConnectorServices, startRegistrySimulators } from '@tareks/connectors';
+import { authorizationRoutes, authorizationSoapRoutes } from '@tareks/adapters';
 import { createScoreWorker, createWorld, loadRuleConfig, type TraderHistory, type World } from '@tareks/scoring';
 import { Redis } from 'ioredis';
 import { CLIENT_ID_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
 import { adminRoutes } from './admin/admin.routes.js';
+import { AuthorizationStore, authorizationConfigSpec, jetStreamAuditSink, loadAuthorizationTrustStore, NatsAuthorizationService, seedDemoAuthorizations } from './authorization/index.js';
 import { startReliability, type Reliability } from './admin/reliability.js';
 import { ApiKeyStore, DEMO_API_KEY, DEMO_CLIENT_ID } from './auth/api-key.store.js';
 import { apiKeyAuthenticator } from './auth/principal.js';
@@ -67,6 +69,8 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   const deadLetters = new DeadLetterPublisher(nats.js, names, metrics, buckets.pending);
   const apiKeys = new ApiKeyStore(buckets.clients, config.NODE_ENV === 'production');
   const scoreQueue: Queue<ScoreJob> = createScoreQueue(connection, names);
+  const authzConfig = readConnectorConfig(authorizationConfigSpec, process.env);
+  const authorizationStore = await AuthorizationStore.open(nats.nc, names);
   const stops: Array<[role: string, stop: () => Promise<unknown>]> = [];
 
   if (config.TAREKS_DEMO && config.NODE_ENV !== 'production') {
@@ -82,6 +86,21 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     stops.push(['simulators', () => simulators.close()]);
     logger.info({ urls: simulators.urls }, 'registry simulators serving the demo world');
   }
+
+  // Built in every process that answers authorizations (api) or seeds them (demo); the store also backs enrichment.
+  const authorizations = new NatsAuthorizationService({
+    nc: nats.nc,
+    js: nats.js,
+    names,
+    store: authorizationStore,
+    logger,
+    trust: await loadAuthorizationTrustStore(authzConfig.trustStore),
+    audit: jetStreamAuditSink(nats.js, names),
+    registryTimeoutMs: config.REGISTRY_REQUEST_TIMEOUT_MS,
+    maxValidityDays: authzConfig.maxValidityDays,
+    requireXades: authzConfig.requireXades === 'true',
+  });
+  if (world) await seedDemoAuthorizations(authorizations, world.traders);
 
   if (hasRole(config, 'connectors')) {
     const cacheRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -149,7 +168,9 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       names,
       states,
       scoreQueue,
-      steps: overrides.enrichmentSteps ?? registryEnrichmentSteps({ nc: nats.nc, ns: names.ns, timeoutMs: config.REGISTRY_REQUEST_TIMEOUT_MS }),
+      steps: overrides.enrichmentSteps ?? registryEnrichmentSteps({
+        nc: nats.nc, ns: names.ns, timeoutMs: config.REGISTRY_REQUEST_TIMEOUT_MS, holdsAuthorization: authorizationStore.holdsAuthorization,
+      }),
       enrichTimeoutMs: config.ENRICH_TIMEOUT_MS,
       deadLetters,
       logger,
@@ -197,6 +218,8 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       dashboardDir: overrides.dashboardDir,
       plugins: [
+        (a) => a.register(authorizationRoutes, { service: authorizations, verifier: apiKeys, metrics }),
+        (a) => a.register(authorizationSoapRoutes, { prefix: '/soap/authorizations', service: authorizations, verifier: apiKeys, metrics }),
         (a) => a.register(adminRoutes, { prefix: '/v1/admin', authenticate, deadLetters: started.deadLetters, audit: started.audit, clients: apiKeys }),
       ],
       readiness: async () => ({

@@ -6,3 +6,37 @@ export { DEMO_API_KEY, DEMO_CLIENT_ID, ApiKeyStore } from './auth/api-key.store.
 export { ORCHESTRATOR_DURABLE } from './pipeline/orchestrator.js';
 export { renderEnvExample } from './config/env-example.js';
 export { apiKeyAuthenticator, firstOf, requireRole, ROLES, type Authenticator, type Principal, type Role } from './auth/principal.js';
+export { UserStore } from './users/user.store.js';
+export { UserError, USER_ERROR_CODES } from './users/user.errors.js';
+export { ensureFirstAdmin, type FirstAdmin } from './users/admin-bootstrap.js';
+export { userRoutes, type UserRoutesOptions, type AuditSink } from './users/user.routes.js';
+export { ensureSessionBuckets, DEFAULT_SESSION_TTL_MS, type SessionBuckets } from './session/session.buckets.js';
+export { SessionManager, principalOf, type SessionOptions, type ActiveSession } from './session/session.manager.js';
+export { SessionError, SESSION_ERROR_CODES } from './session/session.errors.js';
+export { createSessionAuthenticator } from './session/session.authenticator.js';
+export { sessionRoutes, type SessionRoutesOptions } from './session/session.routes.js';
+export { authorizeSockets, type SocketAuthOptions } from './session/socket-authorization.js';
+export { roomsFor, roleRoom, SERVER_EVENT_ROLES, CLIENT_EVENT_ROLES } from './session/socket-policy.js';
+export { startWarehouse, type WarehouseOptions, type RunningWarehouse } from './warehouse/warehouse.js';
+export { WarehouseDb } from './warehouse/warehouse.db.js';
+export { ReportQueries, defaultCapacity, type CapacityOf } from './reports/report.queries.js';
+export { reportRoutes, type ReportRoutesOptions } from './reports/report.routes.js';
+export type { StoredClient, ClientPatch } from './auth/api-key.store.js';
+export { DeadLetterPublisher, type DeadLetterInput } from './pipeline/dead-letters.js';
+export { DeclarationStateStore } from './state/declaration-state.store.js';
+export { AuditLog, type AuditInput } from './audit/audit.log.js';
+export { auditToCsv } from './audit/audit.csv.js';
+export { auditSink } from './audit/audit.sink.js';
+export { startNotifier, type Notifier, type NotifierOptions, type NotificationRedeliverer } from './notify/notifier.js';
+export { NOTIFY_DEFAULTS, type NotifyRetryPolicy } from './notify/notify-queue.js';
+export { deliveryIdOf } from './notify/delivery-id.js';
+export { startDeadLetterServices, type DeadLetterServices, type DeadLetterServicesOptions } from './deadletters/dead-letter.services.js';
+export { DeadLetterIndex } from './deadletters/dead-letter.index.js';
+export { ReplayService } from './deadletters/replay.service.js';
+export { ReplayError, REPLAY_ERROR_CODES } from './deadletters/replay-error.js';
+export { adminRoutes, type AdminRoutesOptions } from './admin/admin.routes.js';
+export { startReliability, type Reliability, type ReliabilityOptions } from './admin/reliability.js';
+export {
+  NatsAuthorizationService, AuthorizationStore, jetStreamAuditSink, authorizationConfigSpec, loadAuthorizationTrustStore,
+  seedDemoAuthorizations, type AuthorizationAuditSink, type NatsAuthorizationServiceOptions,
+} from './authorization/index.js';

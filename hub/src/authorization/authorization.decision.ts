@@ -1,4 +1,4 @@
-import { AUTHORIZATION_REASONS, type AuthorizationReasonCode, type AuthorizationRequest, type AuthorizationResult, type Reason } from '@tareks/schemas';
+import { authorizationReason as reason, type AuthorizationReasonCode, type AuthorizationRequest, type AuthorizationResult, type Reason } from '@tareks/schemas';
 import type { AuthorizationFacts } from './authorization.facts.js';
 import type { SignatureVerdict } from './signature/signature-verdict.js';
 
@@ -7,7 +7,6 @@ export interface DecisionOptions {
   readonly maxValidityDays?: number;
 }
 
-const reason = (code: AuthorizationReasonCode): Reason => ({ code, weight: 1, text: { ...AUTHORIZATION_REASONS[code] } });
 const DAY_MS = 86_400_000;
 
 /**

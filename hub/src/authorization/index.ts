@@ -1,6 +1,12 @@
-export { authorizeRequest, holdsAuthorization, type AuthorizeDeps } from './authorization.service.js';
+export { authorizeRequest, signedByApplicant, type AuthorizeDeps, type AuthorizedRequest } from './authorize-request.js';
 export { decideAuthorization, type DecisionOptions } from './authorization.decision.js';
 export { gatherAuthorizationFacts, type AuthorizationFacts, type FactsDeps, type Lookup } from './authorization.facts.js';
+export { confirmedTraderKeys, statedTraderKeys, validOn, withGrant, type Grant, type TraderKey } from './authorization.grants.js';
+export { AuthorizationStore, AuthorizationStoreError, type StoredAuthorization, type StoredEntry } from './authorization.store.js';
+export { NatsAuthorizationService, type NatsAuthorizationServiceOptions } from './nats-authorization.service.js';
+export { AUTHORIZATION_AUDIT_ACTION, auditRecordOf, jetStreamAuditSink, type AuthorizationAuditEntry, type AuthorizationAuditSink } from './authorization.audit.js';
+export { authorizationConfigSpec, loadAuthorizationTrustStore } from './authorization.config.js';
+export { seedDemoAuthorizations, DEMO_SEED_ACTOR } from './authorization.demo-seed.js';
 export { verifyEnvelopedXml, type XmlSignatureOptions } from './signature/xmldsig.verify.js';
 export { verifyDetachedJws } from './signature/jws.verify.js';
 export { canonicalJson } from './signature/canonical-json.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthorizationRequest, Company, Tradesman } from '@tareks/schemas';
-import { decideAuthorization, holdsAuthorization, type AuthorizationFacts, type SignatureVerdict } from '../../src/authorization/index.js';
+import { confirmedTraderKeys, decideAuthorization, statedTraderKeys, validOn, withGrant, type AuthorizationFacts, type SignatureVerdict } from '../../src/authorization/index.js';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const TCKN = '17291716060';
@@ -54,13 +54,15 @@ describe('authorization decision', () => {
     for (const x of r.reasons) expect(x.text.tr.length * x.text.en.length).toBeGreaterThan(0);
   });
 
-  it('declarations: only an approved, unexpired authorization for that trader counts', () => {
-    const approved = { request: req, result: decideAuthorization(req, signed, firm(company()), now), signature: { method: 'JWS' as const } };
-    expect(holdsAuthorization([approved], { taxId: '4540536920' }, TCKN, '2026-06-02')).toBe(true);
-    expect(holdsAuthorization([approved], { taxId: '4540536920' }, TCKN, '2027-06-02')).toBe(false);
-    expect(holdsAuthorization([approved], { taxId: '1111111111' }, TCKN, '2026-06-02')).toBe(false);
-    expect(holdsAuthorization([approved], { taxId: '4540536920' }, '10000000146', '2026-06-02')).toBe(false);
-    const rejected = { ...approved, result: { ...approved.result, status: 'REJECTED' as const } };
-    expect(holdsAuthorization([rejected], { taxId: '4540536920' }, TCKN, '2026-06-02')).toBe(false);
+  it('declarations: grants are indexed under the registry-confirmed ids, and count while valid', () => {
+    expect(confirmedTraderKeys(firm(company()))).toEqual(['vkn_4540536920', 'mersis_0454053692000001']);
+    expect(confirmedTraderKeys(shop(tradesman))).toEqual(['tckn_17291716060', 'esbis_ES12345678']);
+    expect(confirmedTraderKeys(firm())).toEqual([]);
+    expect(statedTraderKeys({ taxId: '4540536920', mersisNo: '0454053692000001' })).toEqual(['vkn_4540536920', 'mersis_0454053692000001']);
+    expect(statedTraderKeys({ taxId: TCKN, esbisNo: 'ES12345678' })).toEqual(['tckn_17291716060', 'esbis_ES12345678']);
+    const grants = withGrant([{ requestId: 'OLD-00001', validUntil: '2026-01-01' }], { requestId: 'REQ-0001', validUntil: '2027-06-01' }, '2026-06-01');
+    expect(grants).toEqual([{ requestId: 'REQ-0001', validUntil: '2027-06-01' }]);
+    expect(validOn(grants, '2027-06-01')).toBe(true);
+    expect(validOn(grants, '2027-06-02')).toBe(false);
   });
 });

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'model.rollback',
   'capacity.change',
   'audit.export',
+  'authorization.decide',
+  'authorization.review',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../common.schema.js';
+import type { LocalizedText, Reason } from '../common.schema.js';
 
 /** Coded reasons of an authorization decision (`AuthorizationResult.reasons[].code`), TR first. */
 export const AUTHORIZATION_REASONS = {
@@ -24,6 +24,12 @@ export const AUTHORIZATION_REASONS = {
   REGISTRY_UNAVAILABLE: { tr: 'Sicil sorgusu yapılamadı; elle inceleme gerekir', en: 'Registry unavailable; needs manual review' },
   AUTHORISED_REPRESENTATIVE: { tr: 'Başvuran firmanın tek başına yetkili temsilcisi', en: 'Applicant is a sole authorised representative of the trader' },
   TRADESMAN_HIMSELF: { tr: 'Başvuran esnafın kendisi', en: 'Applicant is the tradesman himself' },
+  REVIEW_APPROVED: { tr: 'Elle incelemede onaylandı', en: 'Approved on manual review' },
+  REVIEW_REJECTED: { tr: 'Elle incelemede reddedildi', en: 'Rejected on manual review' },
+  DEMO_SEEDED: { tr: 'Demo dünyası için önceden onaylanmış yetki', en: 'Pre-approved authorization of the demo world' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type AuthorizationReasonCode = keyof typeof AUTHORIZATION_REASONS;
+
+/** A coded reason of an authorization decision, with its Turkish and English text. */
+export const authorizationReason = (code: AuthorizationReasonCode): Reason => ({ code, weight: 1, text: { ...AUTHORIZATION_REASONS[code] } });
