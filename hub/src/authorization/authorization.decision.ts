@@ -1,4 +1,4 @@
-import { authorizationReason as reason, type AuthorizationReasonCode, type AuthorizationRequest, type AuthorizationResult, type Reason } from '@tareks/schemas';
+import { authorizationReason as reason, type AuthorizationReasonCode, type AuthorizationRequest, type AuthorizationResult } from '@tareks/schemas';
 import type { AuthorizationFacts } from './authorization.facts.js';
 import type { SignatureVerdict } from './signature/signature-verdict.js';
 
