@@ -26,5 +26,6 @@ export function snapshot(atSeconds: number, decisionsPerSecond: number): Metrics
     rejectedTotal: 0,
     queues: {},
     streams: {},
+    connectors: [],
   };
 }

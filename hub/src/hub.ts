@@ -228,7 +228,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       }),
     });
     await app.listen({ host: config.HOST, port: config.PORT });
-    const gateway = new SocketGateway(app.server, feed, () => pipelineStats(nats.jsm, names, [scoreQueue]), () => metrics.rejectedTotal, logger);
+    const gateway = new SocketGateway(app.server, feed, () => pipelineStats(nats.nc, nats.jsm, names, [scoreQueue]), () => metrics.rejectedTotal, logger);
     const address = app.server.address() as AddressInfo;
     url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
     const httpApp = app;

@@ -1,12 +1,14 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
 import type { Queue } from 'bullmq';
 import type { MetricsSnapshot, Names } from '@tareks/schemas';
+import { connectorStats } from './connector-stats.js';
 
 type QueueCounts = MetricsSnapshot['queues'][string];
 type StreamCounts = MetricsSnapshot['streams'][string];
 
-/** Queue and stream depths for the live metrics, read once per tick for every connected dashboard. */
-export async function pipelineStats(jsm: JetStreamManager, names: Names, queues: readonly Queue[]): Promise<Pick<MetricsSnapshot, 'queues' | 'streams'>> {
+/** Queue and stream depths and connector stats for the live metrics, read once per tick for every connected dashboard. */
+export async function pipelineStats(nc: NatsConnection, jsm: JetStreamManager, names: Names, queues: readonly Queue[]): Promise<Pick<MetricsSnapshot, 'queues' | 'streams' | 'connectors'>> {
   const q: Record<string, QueueCounts> = {};
   await Promise.all(
     queues.map(async (queue) => {
@@ -28,5 +30,5 @@ export async function pipelineStats(jsm: JetStreamManager, names: Names, queues:
       s[name] = { messages: info.state.messages, consumerPending, ackPending };
     }),
   );
-  return { queues: q, streams: s };
+  return { queues: q, streams: s, connectors: await connectorStats(nc, names.ns) };
 }

@@ -5,7 +5,7 @@ import type { ClientToServerEvents, Decision, DecisionEvent, MetricsSnapshot, Se
 import type { DecisionFeed } from './decision-feed.js';
 import { LiveWindow } from './live-window.js';
 
-export type StatsSource = () => Promise<Pick<MetricsSnapshot, 'queues' | 'streams'>>;
+export type StatsSource = () => Promise<Pick<MetricsSnapshot, 'queues' | 'streams' | 'connectors'>>;
 
 export function toDecisionEvent(d: Decision): DecisionEvent {
   const top = d.items.flatMap((i) => i.reasons).sort((a, b) => b.weight - a.weight)[0];

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { CustomsOffice, DateTime, DeclarationId, Domain, Kind, Lane, Reason } from './common.schema.js';
+import { ConnectorStats } from './registry/service-reply.schema.js';
 
 /** `decision.v1`: one decision as the live flow shows it. */
 export const DecisionEvent = Type.Object(
@@ -32,6 +33,8 @@ export const MetricsSnapshot = Type.Object(
     rejectedTotal: Type.Integer(),
     queues: Type.Record(Type.String(), Type.Object({ waiting: Type.Integer(), active: Type.Integer(), failed: Type.Integer(), delayed: Type.Integer() })),
     streams: Type.Record(Type.String(), Type.Object({ messages: Type.Integer(), consumerPending: Type.Integer(), ackPending: Type.Integer() })),
+    /** Registry connectors summed over their instances (NATS services API), with the worst circuit state. */
+    connectors: Type.Array(ConnectorStats),
   },
   { additionalProperties: false },
 );
