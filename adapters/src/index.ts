@@ -22,3 +22,5 @@ export { AUTHORIZATION_ERROR_CODES, requestConflict, authorizationNotFound, notI
 export { authorizationRoutes, JWS_SIGNATURE_HEADER, type AuthorizationRoutesOptions } from './authorization/authorization.routes.js';
 export { authorizationSoapRoutes, type AuthorizationSoapRoutesOptions } from './authorization/authorization-soap.routes.js';
 export { AUTHZ_TNS } from './authorization/authorization-soap.constants.js';
+export { outcomeRoutes, type OutcomeRoutesOptions } from './outcomes/outcomes.routes.js';
+export { OUTCOME_ERROR_CODES, type OutcomeCaller, type OutcomeService } from './outcomes/outcome-service.js';

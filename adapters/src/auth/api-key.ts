@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { AUTH_ERROR_CODES } from '@tareks/schemas';
 import { IngestError } from '../ingest/ingest-error.js';
 import type { ApiClient, ApiKeyVerifier, Scope } from './api-client.js';
@@ -12,3 +13,20 @@ export async function authorize(verifier: ApiKeyVerifier, apiKey: string | undef
 }
 
 export const API_KEY_HEADER = 'x-api-key';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The API client a route's `requireScope` hook admitted. */
+    apiClient?: ApiClient;
+  }
+}
+
+/**
+ * An `onRequest` hook: the key is checked before the body is read or validated, so a caller without a valid key
+ * learns nothing about the contract from validation errors.
+ */
+export function requireScope(verifier: ApiKeyVerifier, scope: Scope) {
+  return async (request: FastifyRequest): Promise<void> => {
+    request.apiClient = await authorize(verifier, request.headers[API_KEY_HEADER] as string | undefined, scope);
+  };
+}

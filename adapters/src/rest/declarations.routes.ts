@@ -4,7 +4,8 @@ import {
   ApiError, DecidedSubmission, Declaration, DeclarationId, DeclarationState, Receipt, SERVICE_ERROR_CODES,
   ajv, coercingAjv, semanticErrors,
 } from '@tareks/schemas';
-import { API_KEY_HEADER, authorize } from '../auth/api-key.js';
+import { API_KEY_HEADER, requireScope } from '../auth/api-key.js';
+import { useStrictJson } from './strict-json.js';
 import type { ApiKeyVerifier } from '../auth/api-client.js';
 import { IngestError } from '../ingest/ingest-error.js';
 import type { IngestMetrics, IngestService } from '../ingest/ingest-service.js';
@@ -24,10 +25,12 @@ const ApiKeyHeader = Type.Object({ [API_KEY_HEADER]: Type.Optional(Type.String({
 export const declarationRoutes: FastifyPluginAsync<DeclarationRoutesOptions> = async (app, opts) => {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv : coercingAjv).compile(schema));
   app.setErrorHandler(restErrorHandler(opts.metrics));
+  useStrictJson(app);
 
   app.post(
     '/v1/declarations',
     {
+      onRequest: requireScope(opts.verifier, 'declarations:write'),
       schema: {
         summary: 'Submit a declaration (idempotent on id + version)',
         tags: ['declarations'],
@@ -41,7 +44,7 @@ export const declarationRoutes: FastifyPluginAsync<DeclarationRoutesOptions> = a
       },
     },
     async (request, reply) => {
-      const client = await authorize(opts.verifier, request.headers[API_KEY_HEADER] as string | undefined, 'declarations:write');
+      const client = request.apiClient!;
       const declaration = request.body as Declaration;
       const semantic = semanticErrors(declaration);
       if (semantic.length) throw validationError(semantic);
@@ -56,6 +59,7 @@ export const declarationRoutes: FastifyPluginAsync<DeclarationRoutesOptions> = a
   app.get(
     '/v1/declarations/:id',
     {
+      onRequest: requireScope(opts.verifier, 'declarations:read'),
       schema: {
         summary: 'Status and decision of the latest version of a declaration',
         tags: ['declarations'],
@@ -65,7 +69,6 @@ export const declarationRoutes: FastifyPluginAsync<DeclarationRoutesOptions> = a
       },
     },
     async (request) => {
-      await authorize(opts.verifier, request.headers[API_KEY_HEADER] as string | undefined, 'declarations:read');
       const { id } = request.params as { id: string };
       const state = await opts.ingest.status(id);
       if (!state) throw new IngestError(SERVICE_ERROR_CODES.notFound, `declaration ${id} not found`, 404);

@@ -81,5 +81,6 @@ export function writeFault(version: SoapVersion, fault: SoapFault): string {
 export function faultHttpStatus(version: SoapVersion, fault: SoapFault): number {
   if (version === '1.1') return 500;
   if (fault.kind === 'Server.Busy') return 503;
-  return SOAP12_CODES[fault.kind] === 'Receiver' ? 500 : 400;
+  // SOAP 1.2 HTTP binding: only Sender faults are the client's 400; every other fault is a 500.
+  return SOAP12_CODES[fault.kind] === 'Sender' ? 400 : 500;
 }

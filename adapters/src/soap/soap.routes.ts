@@ -31,8 +31,25 @@ export interface SoapRoutesOptions {
 const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 const XML_MEDIA_TYPES = ['text/xml', 'application/soap+xml', 'application/xml'];
 
-const versionOfContentType = (contentType: string | undefined): SoapVersion =>
-  contentType?.toLowerCase().startsWith('application/soap+xml') ? '1.2' : '1.1';
+const versionOfContentType = (contentType: string | undefined): SoapVersion => declaredVersionOf(contentType) ?? '1.1';
+
+/** The SOAP version a Content-Type binds to: text/xml is SOAP 1.1, application/soap+xml SOAP 1.2, others neither. */
+function declaredVersionOf(contentType: string | undefined): SoapVersion | null {
+  const ct = contentType?.toLowerCase() ?? '';
+  if (ct.startsWith('application/soap+xml')) return '1.2';
+  if (ct.startsWith('text/xml')) return '1.1';
+  return null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(body: Buffer): string {
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    throw new SoapFault(INPUT_ERROR_CODES.malformedXml, 'İstek geçerli UTF-8 değil / the request is not valid UTF-8', 'Client');
+  }
+}
 
 /** Fastify's own request errors (size, media type), told in our codes. */
 function faultOfRequestError(err: FastifyError): SoapFault {
@@ -68,7 +85,8 @@ export const soapRoutes: FastifyPluginAsync<SoapRoutesOptions> = async (app, opt
 
   // Only XML reaches this context: JSON or form bodies are refused as an unsupported media type.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(XML_MEDIA_TYPES, { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
+  // Bytes, not a string: the body is decoded strictly below, so invalid UTF-8 is refused instead of silently replaced.
+  app.addContentTypeParser(XML_MEDIA_TYPES, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
   app.setErrorHandler((err: FastifyError, request, reply) =>
     sendFault(request, reply, versionOfContentType(request.headers['content-type']), faultOfRequestError(err)),
   );
@@ -105,7 +123,11 @@ export const soapRoutes: FastifyPluginAsync<SoapRoutesOptions> = async (app, opt
   app.post('/', { bodyLimit, schema: { hide: true } }, async (request, reply) => {
     let version = versionOfContentType(request.headers['content-type']);
     try {
-      const envelope = readEnvelope(parseXml(request.body as string));
+      const envelope = readEnvelope(parseXml(decodeUtf8(request.body as Buffer)));
+      const declared = declaredVersionOf(request.headers['content-type']);
+      if (declared && declared !== envelope.version) {
+        throw new SoapFault(INPUT_ERROR_CODES.malformedXml, `SOAP ${envelope.version} zarfı ${declared} içerik türüyle gönderilemez / a SOAP ${envelope.version} envelope cannot come as SOAP ${declared} content`, 'VersionMismatch');
+      }
       version = envelope.version;
       const { operation: el } = envelope;
       const op = el.ns === TNS && Object.hasOwn(OPERATIONS, el.local) ? OPERATIONS[el.local] : undefined;
