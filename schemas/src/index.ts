@@ -27,3 +27,4 @@ export * from './contracts/callback.schema.js';
 export * from './contracts/audit.schema.js';
 export * from './contracts/replay.schema.js';
 export * from './contracts/api-client.schema.js';
+export * from './contracts/model.schema.js';

@@ -35,8 +35,7 @@ export const OcrWord = Type.Object(
 );
 export type OcrWord = Static<typeof OcrWord>;
 
-export const PAGE_SOURCES = ['TEXT_LAYER', 'OCR'] as const;
-export const PageSource = Type.Union(PAGE_SOURCES.map((s) => Type.Literal(s)));
+export const PageSource = Type.Union([Type.Literal('TEXT_LAYER'), Type.Literal('OCR')]);
 export type PageSource = Static<typeof PageSource>;
 
 export const DocumentPage = Type.Object(
@@ -186,7 +185,7 @@ export type DocumentReasonCode = (typeof DOCUMENT_REASON_CODES)[number];
 
 export const Discrepancy = Type.Object(
   {
-    field: Type.Union(['quantity', 'unitPrice', 'amount', 'gtip', 'currency'].map((f) => Type.Literal(f))),
+    field: Type.Union([Type.Literal('quantity'), Type.Literal('unitPrice'), Type.Literal('amount'), Type.Literal('gtip'), Type.Literal('currency')]),
     declared: Type.Union([Type.Number(), Type.String()]),
     found: Type.Union([Type.Number(), Type.String()]),
     relativeDiff: Type.Optional(Type.Number({ description: '(found − declared) / declared' })),

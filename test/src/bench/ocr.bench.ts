@@ -64,29 +64,36 @@ const count = (t: Tally, ok: boolean): void => {
   t.all++;
   if (ok) t.ok++;
 };
+/** Every field read wrong, for the JSON report: where the extraction still fails. */
+const misses: { file: string; field: string; expected: unknown; got: unknown }[] = [];
+const check = (t: Tally, file: string, field: string, expected: unknown, got: unknown): void => {
+  const ok = JSON.stringify(expected) === JSON.stringify(got);
+  count(t, ok);
+  if (!ok) misses.push({ file, field, expected, got });
+};
 const pct = (t: Tally): number => (t.all ? Math.round((1000 * t.ok) / t.all) / 10 : 0);
 
 function fieldAccuracy(docs: readonly CorpusDocument[], xs: readonly DocumentExtraction[]) {
-  const f = { invoiceNo: tally(), issueDate: tally(), currency: tally(), buyerVkn: tally(), total: tally(), gtip: tally(), lineItem: tally(), certificateNo: tally(), standards: tally() };
+  const f = { invoiceNo: tally(), issueDate: tally(), currency: tally(), buyerVkn: tally(), total: tally(), gtip: tally(), lineFigures: tally(), certificateNo: tally(), standards: tally() };
   docs.forEach((d, i) => {
     const x = xs[i]!;
     if (d.invoice) {
       const t = d.invoice;
       const inv = x.invoice;
-      count(f.invoiceNo, inv?.invoiceNo?.value === t.invoiceNo);
-      count(f.issueDate, inv?.issueDate?.value === t.issueDate);
-      count(f.currency, inv?.currency?.value === t.currency);
-      count(f.buyerVkn, inv?.buyer.vkn?.value === t.buyer.vkn);
-      count(f.total, inv?.total?.value === t.total);
+      check(f.invoiceNo, d.file, 'invoiceNo', t.invoiceNo, inv?.invoiceNo?.value);
+      check(f.issueDate, d.file, 'issueDate', t.issueDate, inv?.issueDate?.value);
+      check(f.currency, d.file, 'currency', t.currency, inv?.currency?.value);
+      check(f.buyerVkn, d.file, 'buyerVkn', t.buyer.vkn, inv?.buyer.vkn?.value);
+      check(f.total, d.file, 'total', t.total, inv?.total?.value);
       for (const l of t.lines) {
         const got = inv?.lines.find((g) => g.lineNo === l.lineNo);
-        count(f.gtip, got?.gtip === l.gtip);
-        count(f.lineItem, got?.gtip === l.gtip && got.quantity === l.quantity && got.unitPrice === l.unitPrice && got.amount === l.amount);
+        check(f.gtip, d.file, `line ${l.lineNo} gtip`, l.gtip, got?.gtip);
+        check(f.lineFigures, d.file, `line ${l.lineNo}`, [l.quantity, l.unitPrice, l.amount], [got?.quantity, got?.unitPrice, got?.amount]);
       }
     }
     if (d.certificate) {
-      count(f.certificateNo, x.certificate?.number?.value === d.certificate.number);
-      count(f.standards, JSON.stringify(x.references.standards.map((s) => s.value)) === JSON.stringify(d.certificate.standards));
+      check(f.certificateNo, d.file, 'certificateNo', d.certificate.number, x.certificate?.number?.value);
+      check(f.standards, d.file, 'standards', d.certificate.standards, x.references.standards.map((s) => s.value));
     }
   });
   return f;
@@ -148,10 +155,12 @@ await pool.close();
 const pages = scanned.reduce((a, x) => a + x.pages.length, 0);
 let errors = 0;
 let chars = 0;
-scans.forEach(({ d }, i) => {
-  const r = characterErrorRate(d.truthText, scanned[i]!.pages.map((p) => p.text).join('\n'));
+const perDocument = scans.map(({ d }, i) => {
+  const x = scanned[i]!;
+  const r = characterErrorRate(d.truthText, x.pages.map((p) => p.text).join('\n'));
   errors += r.errors;
   chars += r.chars;
+  return { file: d.file, degradation: d.degradation, cer: Math.round(r.rate * 10000) / 100, ms: Math.round(x.ms), confidence: x.pages[0]?.confidence };
 });
 const cer = errors / chars;
 const scanFields = fieldAccuracy(scans.map((s) => s.d), scanned);
@@ -185,5 +194,5 @@ const rows: BenchRow[] = [
 ];
 console.table(rows.map((r) => ({ group: r.group, name: r.name, value: Math.round(r.value * 100) / 100, unit: r.unit, baseline: r.baseline ? `${Math.round(r.baseline.value * 100) / 100} (${r.baseline.name})` : '' })));
 await mkdir(join(values.out, '..'), { recursive: true });
-await writeFile(values.out, JSON.stringify({ at: new Date().toISOString(), cores: availableParallelism(), config: { cases, seed, model: values.model, workers }, rows }, null, 2));
+await writeFile(values.out, JSON.stringify({ at: new Date().toISOString(), cores: availableParallelism(), config: { cases, seed, model: values.model, workers }, rows, perDocument, misses }, null, 2));
 console.log(`→ ${values.out}`);

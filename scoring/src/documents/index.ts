@@ -1,0 +1,16 @@
+export { sniffDocument, magicMediaType, DEFAULT_LIMITS, type DocumentLimits, type DocumentMediaType, type SniffResult } from './sniff.js';
+export { DocumentError, isDocumentError } from './document.error.js';
+export { createOcrPool, type OcrPool, type OcrPoolOptions, type OcrPageResult, type OcrModel } from './ocr/ocr.pool.js';
+export { createOcrProcessor, type OcrProcessorOptions, type OcrProgress } from './ocr/ocr.processor.js';
+export { readDocument, extractFields, unreadableExtraction, type ReadOptions } from './read-document.js';
+export { extractInvoice } from './extract/invoice.extractor.js';
+export { extractCertificate } from './extract/certificate.extractor.js';
+export { extractReferences, gtipsIn, standardsIn, standardFamily } from './extract/references.js';
+export { classifyDocument } from './extract/classify.js';
+export { matchDocuments, type MatchOptions, type MatchTolerances } from './match/match-documents.js';
+export { DOCUMENT_REASONS } from './match/document-reasons.js';
+export { generateCorpus, type CorpusOptions } from './corpus/corpus.generator.js';
+export type { CorpusCase, CorpusDocument, CorpusManifest, InvoiceTruth, CertificateTruth } from './corpus/corpus.types.js';
+export { characterErrorRate } from './metrics/cer.js';
+export { parseNumber as parseDocumentNumber, parseDate as parseDocumentDate } from './text/numbers.js';
+export { fold as foldTurkish } from './text/turkish.js';
