@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { headers } from '@nats-io/nats-core';
 import { readConfig as readConnectorConfig, registryEnrichmentSteps, startConnectorServices, startRegistrySimulators } from '@tareks/connectors';
-import { authorizationRoutes, authorizationSoapRoutes } from '@tareks/adapters';
+import { authorizationRoutes, authorizationSoapRoutes, outcomeRoutes } from '@tareks/adapters';
 import { createScoreWorker, createWorld, loadRuleConfig, type TraderHistory, type World } from '@tareks/scoring';
 import { Redis } from 'ioredis';
 import { CLIENT_ID_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
@@ -12,7 +13,27 @@ import { adminRoutes } from './admin/admin.routes.js';
 import { AuthorizationStore, authorizationConfigSpec, jetStreamAuditSink, loadAuthorizationTrustStore, NatsAuthorizationService, seedDemoAuthorizations } from './authorization/index.js';
 import { startReliability, type Reliability } from './admin/reliability.js';
 import { ApiKeyStore, DEMO_API_KEY, DEMO_CLIENT_ID } from './auth/api-key.store.js';
-import { apiKeyAuthenticator } from './auth/principal.js';
+import { apiKeyAuthenticator, firstOf } from './auth/principal.js';
+import { AuditLog } from './audit/audit.log.js';
+import { auditSink } from './audit/audit.sink.js';
+import { capacityRoutes } from './models/capacity.routes.js';
+import { CapacitySettingsStore } from './models/capacity.settings.js';
+import { bootstrapDemoModel } from './models/demo-bootstrap.js';
+import { openLearning, scoreWorkerLearning, startLearningLoop } from './models/learning.setup.js';
+import { ModelAdmin } from './models/model.admin.js';
+import { modelRoutes } from './models/model.routes.js';
+import { OutcomeIntake } from './outcomes/outcome.intake.js';
+import { reportRoutes } from './reports/report.routes.js';
+import { ReportQueries } from './reports/report.queries.js';
+import { createSessionAuthenticator } from './session/session.authenticator.js';
+import { ensureSessionBuckets } from './session/session.buckets.js';
+import { SessionManager } from './session/session.manager.js';
+import { sessionRoutes } from './session/session.routes.js';
+import { authorizeSockets } from './session/socket-authorization.js';
+import { ensureFirstAdmin } from './users/admin-bootstrap.js';
+import { UserStore } from './users/user.store.js';
+import { userRoutes } from './users/user.routes.js';
+import { startWarehouse, type RunningWarehouse } from './warehouse/warehouse.js';
 import { hasRole, type Config } from './config/config.js';
 import { pipelineStats } from './gateway/pipeline-stats.js';
 import { SocketGateway } from './gateway/socket-gateway.js';
@@ -48,6 +69,8 @@ export interface RunningHub {
   readonly world: World | null;
   readonly states: DeclarationStateStore;
   readonly deadLetters: DeadLetterPublisher;
+  /** The reports warehouse when this process runs the warehouse role. */
+  readonly warehouse: RunningWarehouse | null;
   /** Callbacks, dead-letter index with replay, audit log (api role). */
   readonly reliability: Reliability | null;
   /** Base URL of the HTTP server when the api role runs. */
@@ -69,6 +92,18 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   const deadLetters = new DeadLetterPublisher(nats.js, names, metrics, buckets.pending);
   const apiKeys = new ApiKeyStore(buckets.clients, config.NODE_ENV === 'production');
   const scoreQueue: Queue<ScoreJob> = createScoreQueue(connection, names);
+  const sessionBuckets = await ensureSessionBuckets(nats.nc, names, config.SESSION_TTL_MS);
+  const users = new UserStore(sessionBuckets.users);
+  await ensureFirstAdmin(users, { username: config.TAREKS_ADMIN_USER, password: config.TAREKS_ADMIN_PASSWORD }, logger);
+  const sessions = new SessionManager(sessionBuckets, users, {
+    secret: config.SESSION_SECRET ? config.SESSION_SECRET.split(',') : randomBytes(32).toString('hex'),
+    ttlMs: config.SESSION_TTL_MS,
+    secure: config.COOKIE_SECURE,
+  });
+  // Dashboard users by session cookie first, machines by API key.
+  const authenticate = firstOf(createSessionAuthenticator(sessions), apiKeyAuthenticator(apiKeys));
+  const learning = await openLearning(nats, names);
+  const audit = new AuditLog(nats.js, names, logger);
   const authzConfig = readConnectorConfig(authorizationConfigSpec, process.env);
   const authorizationStore = await AuthorizationStore.open(nats.nc, names);
   const stops: Array<[role: string, stop: () => Promise<unknown>]> = [];
@@ -118,9 +153,20 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     stops.push(['projector', () => projector.stop()]);
   }
 
+  if (hasRole(config, 'learning')) {
+    // Outcome projection and retraining: one process per deployment.
+    const loop = await startLearningLoop(nats, names, learning, buckets.traders, audit, logger, {
+      everyMs: config.RETRAIN_EVERY_MS,
+      afterOutcomes: config.RETRAIN_AFTER_OUTCOMES,
+      autoPromote: config.AUTO_PROMOTE,
+    });
+    stops.push(['learning', () => loop.stop()]);
+  }
+
   if (hasRole(config, 'score-worker')) {
     const history: TraderHistory = new TraderHistoryStore(buckets.traders, logger);
     const rules = loadRuleConfig(config.RULES_PATH || undefined);
+    const served = await scoreWorkerLearning(nats, names, learning, logger);
     const worker: Worker = createScoreWorker({
       connection,
       prefix: names.bullPrefix,
@@ -128,6 +174,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       concurrency: config.SCORE_CONCURRENCY,
       history,
       rules,
+      learned: served.learned,
       logger,
       publishDecision: async (d: Decision, job: ScoreJob) => {
         const h = headers();
@@ -157,6 +204,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     worker.on('error', (err) => logger.warn({ err }, 'score worker error'));
     stops.push(['score-worker', async () => {
       await worker.close();
+      await served.stop();
       await (history as TraderHistoryStore).close();
     }]);
   }
@@ -189,6 +237,13 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     }]);
   }
 
+  let warehouse: RunningWarehouse | null = null;
+  if (hasRole(config, 'warehouse')) {
+    const started = await startWarehouse({ js: nats.js, jsm: nats.jsm, names, logger, path: config.WAREHOUSE_PATH });
+    warehouse = started;
+    stops.push(['warehouse', () => started.stop()]);
+  }
+
   let app: FastifyInstance | null = null;
   let reliability: Reliability | null = null;
   let url: string | null = null;
@@ -206,7 +261,6 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     });
     const started = reliability;
     stops.push(['callbacks and replay', () => started.stop()]);
-    const authenticate = apiKeyAuthenticator(apiKeys);
     app = await buildHttpApp({
       logger,
       ingest,
@@ -221,6 +275,12 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
         (a) => a.register(authorizationRoutes, { service: authorizations, verifier: apiKeys, metrics }),
         (a) => a.register(authorizationSoapRoutes, { prefix: '/soap/authorizations', service: authorizations, verifier: apiKeys, metrics }),
         (a) => a.register(adminRoutes, { prefix: '/v1/admin', authenticate, deadLetters: started.deadLetters, audit: started.audit, clients: apiKeys }),
+        (a) => a.register(outcomeRoutes, { service: new OutcomeIntake(nats.js, names, states, learning.recorded), authenticate, metrics }),
+        (a) => a.register(modelRoutes, { prefix: '/v1/admin/models', authenticate, registry: learning.registry, admin: new ModelAdmin(learning.registry, audit) }),
+        (a) => a.register(capacityRoutes, { prefix: '/v1/admin/capacity', authenticate, capacities: new CapacitySettingsStore(learning.registry.settings, audit) }),
+        (a) => a.register(sessionRoutes, { sessions }),
+        (a) => a.register(userRoutes, { users, authenticate, audit: auditSink(started.audit) }),
+        ...(warehouse ? [(a: FastifyInstance) => a.register(reportRoutes, { reports: new ReportQueries(warehouse.db), authenticate })] : []),
       ],
       readiness: async () => ({
         nats: !nats.nc.isClosed() && (await nats.nc.flush().then(() => true, () => false)),
@@ -229,10 +289,12 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     });
     await app.listen({ host: config.HOST, port: config.PORT });
     const gateway = new SocketGateway(app.server, feed, () => pipelineStats(nats.nc, nats.jsm, names, [scoreQueue]), () => metrics.rejectedTotal, logger);
+    const stopSocketAuth = authorizeSockets(gateway.io, sessions, logger);
     const address = app.server.address() as AddressInfo;
     url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
     const httpApp = app;
     stops.push(['api', async () => {
+      stopSocketAuth();
       await gateway.close();
       await httpApp.close();
       waiter.close();
@@ -241,6 +303,10 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       redisProbe.disconnect();
     }]);
     logger.info({ url, docs: `${url}/docs` }, 'TAREKS Hub listening');
+    if (config.TAREKS_DEMO && config.DEMO_MODEL_BOOTSTRAP) {
+      // Off the start path: the demo decides with the rule baseline until the first model is trained (about 2 s).
+      void bootstrapDemoModel(learning.registry, logger).catch((err: unknown) => logger.warn({ err }, 'demo model bootstrap failed'));
+    }
   }
 
   return {
@@ -252,6 +318,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     world,
     states,
     deadLetters,
+    warehouse,
     reliability,
     url,
     app,

@@ -40,3 +40,21 @@ export {
   NatsAuthorizationService, AuthorizationStore, jetStreamAuditSink, authorizationConfigSpec, loadAuthorizationTrustStore,
   seedDemoAuthorizations, type AuthorizationAuditSink, type NatsAuthorizationServiceOptions,
 } from './authorization/index.js';
+export { ModelRegistry, modelVersionOf, POINTERS_KEY, type ModelArtefact } from './models/model.registry.js';
+export { ModelRegistryError, MODEL_REGISTRY_ERROR_CODES } from './models/model.errors.js';
+export { ModelAdmin } from './models/model.admin.js';
+export { modelRoutes, type ModelRoutesOptions } from './models/model.routes.js';
+export { startModelWatcher, type ModelWatcher } from './models/model.watcher.js';
+export { Retrainer, type RetrainerOptions, type RetrainStep } from './models/retrainer.js';
+export { judgeShadow, type ShadowVerdict } from './models/auto-promotion.js';
+export { auc, precisionAt, measure } from './models/model.metrics.js';
+export { bootstrapDemoModel, type BootstrapOptions } from './models/demo-bootstrap.js';
+export {
+  openLearning, scoreWorkerLearning, startLearningLoop, type Learning, type LearningLoop, type ScoreWorkerLearning, type NatsParts,
+} from './models/learning.setup.js';
+export { OutcomeIntake } from './outcomes/outcome.intake.js';
+export { OutcomeProjector, OUTCOME_PROJECTOR_DURABLE, type OutcomeProjectorOptions } from './outcomes/outcome.projector.js';
+export { TrainingStore, type TrainingRow } from './outcomes/training.store.js';
+export { outcomeKey } from './outcomes/outcome-keys.js';
+export { CapacitySettingsStore, followCapacities, CAPACITY_KEY } from './models/capacity.settings.js';
+export { capacityRoutes, type CapacityRoutesOptions } from './models/capacity.routes.js';

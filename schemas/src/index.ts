@@ -28,3 +28,4 @@ export * from './contracts/audit.schema.js';
 export * from './contracts/replay.schema.js';
 export * from './contracts/api-client.schema.js';
 export * from './contracts/model.schema.js';
+export * from './contracts/capacity.schema.js';

@@ -13,6 +13,8 @@ export interface Names {
     readonly audit: string;
     readonly outcomes: string;
     readonly authorizations: string;
+    /** Scored items (feature vectors, champion and shadow scores) for training and shadow evaluation. */
+    readonly scores: string;
   };
   readonly subjects: {
     readonly declReceived: string;
@@ -30,6 +32,8 @@ export interface Names {
     service(registry: string, operation: string): string;
     readonly circuitAll: string;
     circuit(upstream: string): string;
+    scored(declarationId: string, version: number): string;
+    readonly scoredAll: string;
   };
   readonly kv: {
     readonly declarations: string;
@@ -39,9 +43,19 @@ export interface Names {
     readonly pending: string;
     readonly authorizations: string;
     readonly settings: string;
+    /** Replay history of dead letters, keyed by dead-letter id. */
+    readonly replays: string;
+    /** Dashboard users by username (argon2id password hashes, roles). */
+    readonly users: string;
+    /** Dashboard sessions by the SHA-256 of their id; entries expire with the bucket's max age. */
+    readonly sessions: string;
+    /** Failed sign-ins per username within the throttling window. */
+    readonly loginFailures: string;
+    /** Recorded inspection results by `<id>.<version>.<itemNo>` (idempotency of outcome intake and its projection). */
+    readonly outcomes: string;
   };
   readonly objectStore: { readonly documents: string; readonly models: string };
-  readonly queues: { readonly score: string; readonly ocr: string; readonly notify: string };
+  readonly queues: { readonly score: string; readonly ocr: string; readonly notify: string; readonly replay: string };
   /** BullMQ key prefix in Redis. */
   readonly bullPrefix: string;
 }
@@ -58,6 +72,7 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
       audit: `${up}_AUDIT`,
       outcomes: `${up}_OUTCOMES`,
       authorizations: `${up}_AUTHORIZATIONS`,
+      scores: `${up}_SCORES`,
     },
     subjects: {
       declReceived: `${ns}.decl.received`,
@@ -75,6 +90,8 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
       service: (registry, operation) => `${ns}.svc.${registry}.${operation}`,
       circuit: (upstream) => `${ns}.circuit.${upstream}`,
       circuitAll: `${ns}.circuit.>`,
+      scored: (id, version) => `${ns}.scored.${id}.${version}`,
+      scoredAll: `${ns}.scored.>`,
     },
     kv: {
       declarations: `${ns}_declarations`,
@@ -83,9 +100,14 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
       pending: `${ns}_pending`,
       authorizations: `${ns}_authorizations`,
       settings: `${ns}_settings`,
+      replays: `${ns}_replays`,
+      users: `${ns}_users`,
+      sessions: `${ns}_sessions`,
+      loginFailures: `${ns}_login_failures`,
+      outcomes: `${ns}_outcomes`,
     },
     objectStore: { documents: `${ns}_documents`, models: `${ns}_models` },
-    queues: { score: 'score', ocr: 'ocr', notify: 'notify' },
+    queues: { score: 'score', ocr: 'ocr', notify: 'notify', replay: 'replay' },
     bullPrefix: ns,
   };
 }

@@ -48,3 +48,4 @@ export { ModelSlot, loadServedModel, type ServedModel, type ModelPair, type Mode
 export { LiveVectors } from './score/live-vectors.js';
 export { decideWithModel, scoredByRules, type ModelDecision, type ModelDecisionInput } from './score/model-decider.js';
 export { EMPTY_WATCH_LIST, isWatchListed, type WatchList } from './score/watch-list.js';
+export { CapacityRouter, type Capacities } from './score/capacity-router.js';

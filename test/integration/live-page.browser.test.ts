@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_API_KEY } from '@tareks/hub';
 import { ARTIFACTS_DIR, launchChromium } from '../src/support/browser.js';
 import { sampleDeclaration } from '../src/support/fixtures.js';
-import { startTestHub, type TestHub } from '../src/support/running-hub.js';
+import { startTestHub, TEST_ADMIN, type TestHub } from '../src/support/running-hub.js';
 
 let hub: TestHub;
 let browser: Browser;
@@ -19,9 +19,22 @@ afterAll(async () => {
 });
 
 describe('live flow page', () => {
+  it('refuses the live socket without a session', async () => {
+    const { io } = await import('socket.io-client');
+    const socket = io(hub.url!, { transports: ['websocket'], reconnection: false });
+    const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
+    socket.close();
+    expect(error.message).toMatch(/sign in/);
+  });
+
   it('shows a decision row for a declaration submitted over REST', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(hub.url!);
+    await page.waitForURL('**/login');
+    await page.locator('input[name="username"]').fill(TEST_ADMIN.username);
+    await page.locator('input[name="password"]').fill(TEST_ADMIN.password);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'login.png') });
+    await page.locator('button[type="submit"]').click();
     await page.getByText(/Bağlı|Connected/).first().waitFor({ timeout: 30_000 });
 
     const decl = sampleDeclaration();

@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import { Type, type Static } from 'typebox';
 
-const ROLE = '(api|orchestrator|score-worker|projector|connectors|simulators|demo)';
+const ROLE = '(api|orchestrator|score-worker|projector|learning|connectors|warehouse|simulators|demo)';
 const Bool = (description: string, def: boolean) => Type.Boolean({ description, default: def });
 const Int = (description: string, def: number, minimum = 0, maximum = 1_000_000_000) => Type.Integer({ description, default: def, minimum, maximum });
 
@@ -14,7 +14,7 @@ export const ConfigSchema = Type.Object({
   REDIS_URL: Type.String({ description: 'Redis for BullMQ queues and the connector cache', default: 'redis://127.0.0.1:6379', pattern: '^rediss?://' }),
   TAREKS_NAMESPACE: Type.String({ description: 'Prefix of every stream, subject, bucket and queue', default: 'tareks', pattern: '^[a-z][a-z0-9_]{0,30}$' }),
   TAREKS_ROLES: Type.String({
-    description: 'Roles this process runs: all, or a comma list of api, orchestrator, score-worker, projector, connectors, simulators, demo (simulators and demo only in demo mode)',
+    description: 'Roles this process runs: all, or a comma list of api, orchestrator, score-worker, projector, learning (one process), connectors, warehouse, simulators, demo (simulators and demo only in demo mode; reports are served where the warehouse runs)',
     default: 'all',
     pattern: `^(all|${ROLE}(,${ROLE})*)$`,
   }),
@@ -38,6 +38,16 @@ export const ConfigSchema = Type.Object({
   NOTIFY_ATTEMPTS: Int('Delivery attempts of a decision callback before it is dead-lettered', 10, 1, 100),
   NOTIFY_BACKOFF_MS: Int('First retry delay of a decision callback (exponential, with jitter)', 2_000, 10),
   REPLAY_RATE_PER_SECOND: Int('Replay velocity: dead letters replayed per second across all processes', 50, 1),
+  TAREKS_ADMIN_USER: Type.String({ description: 'First dashboard admin, created at start when no admin exists', default: '' }),
+  TAREKS_ADMIN_PASSWORD: Type.String({ description: 'Password of that admin (at least 12 characters)', default: '' }),
+  SESSION_SECRET: Type.String({ description: 'Session cookie signing secrets, comma-separated newest first, each at least 32 characters; empty: random per process (refused in production)', default: '' }),
+  SESSION_TTL_MS: Int('Dashboard session lifetime from sign-in', 28_800_000, 60_000),
+  COOKIE_SECURE: Bool('Mark the session cookie Secure (behind HTTPS)', false),
+  WAREHOUSE_PATH: Type.String({ description: 'DuckDB file of the reports warehouse (one process opens it)', default: '.data/warehouse.duckdb' }),
+  RETRAIN_EVERY_MS: Int('Time between scheduled retraining runs (challenger into shadow, or promotion of a winning shadow)', 21_600_000, 60_000),
+  RETRAIN_AFTER_OUTCOMES: Int('Also retrain after this many new inspection outcomes', 500, 1),
+  AUTO_PROMOTE: Bool('Promote a shadow model automatically when it beats the champion at the current capacity', true),
+  DEMO_MODEL_BOOTSTRAP: Bool('Demo mode: train a first model from the synthetic world when none exists (in the background)', true),
   RULES_PATH: Type.String({ description: 'Weights of the rule baseline (JSON); empty = scoring/config/rules.json', default: '' }),
 });
 export type Config = Static<typeof ConfigSchema>;
@@ -56,7 +66,13 @@ const validator = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: tru
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(ConfigSchema.properties)) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
-  if (validator(raw)) return raw as Config;
+  if (validator(raw)) {
+    const config = raw as Config;
+    if (config.NODE_ENV === 'production' && !config.SESSION_SECRET) {
+      throw new ConfigError(['SESSION_SECRET="": required in production, or sessions would not survive a restart nor work across processes']);
+    }
+    return config;
+  }
   const problems = (validator.errors ?? []).map((e) => {
     const key = e.instancePath.slice(1);
     const prop = ConfigSchema.properties[key as keyof Config] as { description?: string } | undefined;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ClientToServerEvents, Decision, DecisionEvent, MetricsSnapshot, ServerToClientEvents } from '@tareks/schemas';
 import type { DecisionFeed } from './decision-feed.js';
 import { LiveWindow } from './live-window.js';
+import { roomsFor } from '../session/socket-policy.js';
 
 export type StatsSource = () => Promise<Pick<MetricsSnapshot, 'queues' | 'streams' | 'connectors'>>;
 
@@ -36,13 +37,13 @@ export class SocketGateway {
     this.io = new Server(server, { path: '/socket.io', serveClient: false });
     this.off = feed.on((d) => {
       this.window.record(d.timings.totalMs, d.lane);
-      this.io.emit('decision.v1', toDecisionEvent(d));
+      this.io.to(roomsFor('decision.v1')).emit('decision.v1', toDecisionEvent(d));
     });
     this.ticker = setInterval(() => {
       stats()
         .then((s) => {
           const w = this.window.snapshot();
-          this.io.emit('metrics.v1', {
+          this.io.to(roomsFor('metrics.v1')).emit('metrics.v1', {
             at: new Date().toISOString(),
             decisionsPerSecond: w.perSecond,
             decisionsTotal: w.total,

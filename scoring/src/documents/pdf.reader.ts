@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DOCUMENT_ERROR_CODES as E, type OcrWord } from '@tareks/schemas';
 import { DocumentError } from './document.error.js';
@@ -10,7 +11,7 @@ const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pack
 const STANDARD_FONTS = join(pdfjsDir, 'standard_fonts') + '/';
 const CMAPS = join(pdfjsDir, 'cmaps') + '/';
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type Pdfjs = typeof PdfjsModule;
 let pdfjs: Promise<Pdfjs> | null = null;
 
 /**

@@ -5,6 +5,7 @@ import { submitDeclarationEnvelope } from '@tareks/adapters';
 import { startHubProcess } from '../support/hub-process.js';
 import { benchConnectors } from './connectors.bench.js';
 import { benchModel } from './model.bench.js';
+import { benchWarehouse } from './warehouse.bench.js';
 import { rawBullmq, rawFastifyJetStream } from './baselines.bench.js';
 import type { BenchRow } from './bench-row.js';
 import { runE2e, type BodyEncoder, type E2eFigures, type E2eRun } from './pipeline.bench.js';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   }
   rows.push(...(await benchConnectors()));
   rows.push(...(await benchModel()));
+  rows.push(...(await benchWarehouse()));
   report(rows, OUT, { at: new Date().toISOString(), cpus: cpus().length, node: process.version, durationSec: DURATION });
 }
 

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { Kvm } from '@nats-io/kv';
 import { Redis } from 'ioredis';
-import { names } from '@tareks/schemas';
 
 export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -13,15 +11,14 @@ export const testNamespace = (): string => `t_${randomBytes(5).toString('hex')}`
 
 /** Deletes what a namespace created: its streams, KV buckets and Redis keys. Nothing else. */
 export async function dropNamespace(ns: string): Promise<void> {
-  const n = names(ns);
   const nc = await connect({ servers: NATS_URL });
   try {
     const jsm = await jetstreamManager(nc);
-    for (const stream of Object.values(n.streams)) await jsm.streams.delete(stream).catch(() => undefined);
-    const kvm = new Kvm(nc);
-    for await (const status of kvm.list()) {
-      if (status.bucket.startsWith(`${ns}_`)) await jsm.streams.delete(`KV_${status.bucket}`).catch(() => undefined);
-    }
+    // The namespace's streams, KV buckets (KV_<ns>_…) and object stores (OBJ_<ns>_…), and nothing else.
+    const ours = [`${ns.toUpperCase()}_`, `KV_${ns}_`, `OBJ_${ns}_`];
+    const names: string[] = [];
+    for await (const s of jsm.streams.list()) if (ours.some((p) => s.config.name.startsWith(p))) names.push(s.config.name);
+    for (const stream of names) await jsm.streams.delete(stream).catch(() => undefined);
   } finally {
     await nc.close();
   }

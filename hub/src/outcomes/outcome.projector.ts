@@ -1,0 +1,98 @@
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
+import type { Logger } from 'pino';
+import type { InspectionOutcome, Names } from '@tareks/schemas';
+import { outcomeKey } from './outcome-keys.js';
+import { scoredRecordOf } from './scored-records.js';
+import { addInspection } from './trader-outcomes.js';
+
+export const OUTCOME_PROJECTOR_DURABLE = 'outcome-projector';
+const ACK_WAIT_NS = 30e9;
+const RETRY_MS = 1_000;
+
+export interface OutcomeProjectorOptions {
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly names: Names;
+  /** Outcomes KV: one entry per item, the result; marks an outcome as counted. */
+  readonly recorded: KV;
+  /** Traders KV (the score workers' TraderHistoryStore reads it). */
+  readonly traders: KV;
+  readonly logger: Logger;
+  /** Outcomes projected at once; default 64. */
+  readonly maxAckPending?: number;
+  /** Called once per newly counted outcome (the retrainer counts towards its next run). */
+  onCounted?(outcome: InspectionOutcome): void;
+}
+
+/**
+ * Durable consumer of `<ns>.outcome.>`: marks each item's result in the outcomes KV (first result wins, so a
+ * redelivery or a duplicate counts once) and adds the inspection to the trader's record.
+ */
+export class OutcomeProjector {
+  private messages: ConsumerMessages | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly o: OutcomeProjectorOptions) {}
+
+  async start(): Promise<void> {
+    const stream = this.o.names.streams.outcomes;
+    if (!(await this.o.jsm.consumers.info(stream, OUTCOME_PROJECTOR_DURABLE).catch(() => null))) {
+      await this.o.jsm.consumers.add(stream, {
+        durable_name: OUTCOME_PROJECTOR_DURABLE,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: ACK_WAIT_NS,
+        max_ack_pending: this.o.maxAckPending ?? 64,
+      });
+    }
+    const consumer = await this.o.js.consumers.get(stream, OUTCOME_PROJECTOR_DURABLE);
+    this.messages = await consumer.consume({ max_messages: 100 });
+    const messages = this.messages;
+    this.loop = (async () => {
+      for await (const msg of messages) await this.project(msg);
+    })();
+  }
+
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async project(msg: JsMsg): Promise<void> {
+    let outcome: InspectionOutcome;
+    try {
+      outcome = msg.json<InspectionOutcome>();
+    } catch {
+      this.o.logger.error({ subject: msg.subject }, 'unreadable outcome message');
+      msg.term('unreadable');
+      return;
+    }
+    const key = outcomeKey(outcome);
+    const log = { declarationId: outcome.declarationId, version: outcome.version, itemNo: outcome.itemNo };
+    let revision: number;
+    try {
+      revision = await this.o.recorded.create(key, outcome.result);
+    } catch (err) {
+      const counted = await this.o.recorded.get(key).then((e) => e?.operation === 'PUT', () => false);
+      // Already counted (redelivery, duplicate or a contradicting later result): the first result stands.
+      if (counted) msg.ack();
+      else {
+        this.o.logger.warn({ err, ...log }, 'outcome marker not written, will retry');
+        msg.nak(RETRY_MS);
+      }
+      return;
+    }
+    try {
+      const scored = await scoredRecordOf(this.o.jsm, this.o.names, outcome.declarationId, outcome.version);
+      if (scored) await addInspection(this.o.traders, scored.traderId, outcome.result === 'NON_COMPLIANT');
+      else this.o.logger.warn(log, 'outcome of an item without a scored record: trader history not updated');
+      msg.ack();
+      this.o.onCounted?.(outcome);
+    } catch (err) {
+      this.o.logger.warn({ err, ...log }, 'outcome projection failed, will retry');
+      await this.o.recorded.delete(key, { previousSeq: revision }).catch(() => undefined);
+      msg.nak(RETRY_MS);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+import {
+  ApiError, AuthorizationDayRow, AuthorizationReport, HitRateReport, HitRateRow, InspectionRateReport, InspectionRateRow, ModelPerformanceReport,
+  ModelPerformanceRow, ProductRiskReport, ProductRiskRow, ReportQuery, RiskMapCell, RiskMapReport, TopQuery, TraderRiskReport, TraderRiskRow,
+  VolumeDimension, VolumeReport, VolumeRow, type ReportQuery as Query, type ReportRange, type TopQuery as Top, type VolumeDimension as Dimension,
+} from '@tareks/schemas';
+import { requireRole, type Authenticator, type Role } from '../auth/principal.js';
+import { replyWithCodedErrors } from '../session/error-reply.js';
+import { toCsv } from './report-csv.js';
+import { resolveRange } from './report-range.js';
+import type { ReportQueries } from './report.queries.js';
+
+export interface ReportRoutesOptions {
+  readonly reports: ReportQueries;
+  /** The hub's authenticator (session cookie, then API key). */
+  readonly authenticate: Authenticator;
+  /** Roles that may read reports. Default analyst and admin. */
+  readonly roles?: readonly Role[];
+}
+
+const VolumeQuery = Type.Object({ ...ReportQuery.properties, by: Type.Optional(VolumeDimension) }, { additionalProperties: false });
+
+/** 200 as JSON (the report) or, with `format=csv`, as CSV of its main table. */
+const answers = (json: TSchema) => ({
+  200: { content: { 'application/json': { schema: json }, 'text/csv': { schema: Type.String({ description: 'CSV with header row (UTF-8 with BOM)' }) } } },
+  400: ApiError,
+  401: ApiError,
+  403: ApiError,
+});
+
+/** Column order of each CSV: the properties of the row schema. */
+const columnsOf = (row: { properties: Record<string, unknown> }): string[] => Object.keys(row.properties);
+
+async function send(reply: FastifyReply, format: Query['format'], name: string, range: ReportRange, report: object, rows: Array<Record<string, unknown>>, columns: string[]) {
+  if (format !== 'csv') return reply.header('cache-control', 'no-store').send(report);
+  return reply
+    .type('text/csv')
+    .header('content-disposition', `attachment; filename="${name}_${range.from}_${range.to}.csv"`)
+    .header('cache-control', 'no-store')
+    .send(toCsv(rows, columns));
+}
+
+/** `/v1/reports/*`: the BI reports and the risk map over the warehouse, for analysts and admins; JSON or CSV. */
+export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app, o) => {
+  replyWithCodedErrors(app);
+  const preHandler = requireRole(o.authenticate, ...(o.roles ?? ['analyst', 'admin']));
+  const r = o.reports;
+  const tags = ['reports'];
+
+  app.get<{ Querystring: Query & { by?: Dimension } }>(
+    '/v1/reports/volumes',
+    { preHandler, schema: { tags, summary: 'Volumes by lane, office, domain or day / Hacimler', querystring: VolumeQuery, response: answers(VolumeReport) } },
+    async (req, reply) => {
+      const range = resolveRange(req.query);
+      const report = await r.volumes(range, req.query.by ?? 'day');
+      return send(reply, req.query.format, `volumes_${report.by}`, range, report, report.rows, columnsOf(VolumeRow));
+    },
+  );
+
+  app.get<{ Querystring: Query }>(
+    '/v1/reports/inspection-rate',
+    { preHandler, schema: { tags, summary: 'Inspection rate against capacity / Kapasiteye göre denetim oranı', querystring: ReportQuery, response: answers(InspectionRateReport) } },
+    async (req, reply) => {
+      const range = resolveRange(req.query);
+      const report = await r.inspectionRate(range);
+      return send(reply, req.query.format, 'inspection-rate', range, report, report.rows, columnsOf(InspectionRateRow));
+    },
+  );
+
+  app.get<{ Querystring: Query }>(
+    '/v1/reports/hit-rate',
+    { preHandler, schema: { tags, summary: 'Hit rate by selection cause / Seçim nedenine göre isabet oranı', querystring: ReportQuery, response: answers(HitRateReport) } },
+    async (req, reply) => {
+      const range = resolveRange(req.query);
+      const report = await r.hitRate(range);
+      return send(reply, req.query.format, 'hit-rate', range, report, report.rows, columnsOf(HitRateRow));
+    },
+  );
+
+  app.get<{ Querystring: Query }>(
+    '/v1/reports/model-performance',
+    { preHandler, schema: { tags, summary: 'Model performance over time / Zaman içinde model başarımı', querystring: ReportQuery, response: answers(ModelPerformanceReport) } },
+    async (req, reply) => {
+      const range = resolveRange(req.query);
+      const report = await r.modelPerformance(range);
+      return send(reply, req.query.format, 'model-performance', range, report, report.rows, columnsOf(ModelPerformanceRow));
+    },
+  );
+
+  app.get<{ Querystring: Top }>(
+    '/v1/reports/traders',
+    { preHandler, schema: { tags, summary: 'Riskiest traders / En riskli firmalar', querystring: TopQuery, response: answers(TraderRiskReport) } },
+    async (req, reply) => {
+      const range = resolveRange(req.query);
+      const report = await r.riskiestTraders(range, req.query.limit ?? 20);
+      return send(reply, req.query.format, 'traders', range, report, report.rows, columnsOf(TraderRiskRow));
+    },
+  );
+
+  app.get<{ Querystring: Top }>(
+    '/v1/reports/products',
+    { preHandler, schema: { tags, summary: 'Riskiest products (GTİP) / En riskli ürünler', querystring: TopQuery, response: answers(ProductRiskReport) } },
+    async (req, reply) => {
+      const range = resolveRange(req.query);
+      const report = await r.riskiestProducts(range, req.query.limit ?? 20);
+      return send(reply, req.query.format, 'products', range, report, report.rows, columnsOf(ProductRiskRow));
+    },
+  );
+
+  app.get<{ Querystring: Query }>(
+    '/v1/reports/authorizations',
+    { preHandler, schema: { tags, summary: 'Authorization statistics / Yetkilendirme istatistikleri', querystring: ReportQuery, response: answers(AuthorizationReport) } },
+    async (req, reply) => {
+      const range = resolveRange(req.query);
+      const report = await r.authorizations(range);
+      return send(reply, req.query.format, 'authorizations', range, report, report.rows, columnsOf(AuthorizationDayRow));
+    },
+  );
+
+  app.get<{ Querystring: Query }>(
+    '/v1/reports/risk-map',
+    { preHandler, schema: { tags, summary: 'Risk map: GTİP chapter × origin / Risk haritası', querystring: ReportQuery, response: answers(RiskMapReport) } },
+    async (req, reply) => {
+      const range = resolveRange(req.query);
+      const report = await r.riskMap(range);
+      return send(reply, req.query.format, 'risk-map', range, report, report.cells, columnsOf(RiskMapCell));
+    },
+  );
+};
