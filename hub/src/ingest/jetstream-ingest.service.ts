@@ -28,6 +28,16 @@ export class JetStreamIngestService implements IngestService {
   ) {}
 
   async submit(declaration: Declaration, ctx: IngestContext, waitMs = 0): Promise<SubmitResult> {
+    try {
+      return await this.accept(declaration, ctx, waitMs);
+    } catch (err) {
+      if (err instanceof IngestError) throw err;
+      // NATS unreachable or restarting: nothing was promised, so the caller may safely retry.
+      throw new IngestError(SERVICE_ERROR_CODES.unavailable, 'the hub cannot reach its message store, retry later', 503, [], { cause: err, retryAfterSeconds: 1 });
+    }
+  }
+
+  private async accept(declaration: Declaration, ctx: IngestContext, waitMs: number): Promise<SubmitResult> {
     const { id, version } = declaration;
     const key = versionKey(id, version);
     const entry = await this.states.read(id);

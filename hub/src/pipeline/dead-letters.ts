@@ -18,6 +18,8 @@ export interface DeadLetterInput {
   readonly version?: number;
   readonly customsOffice?: string;
   readonly gtips?: string[];
+  /** Same source message, same dead letter: a redelivered poison message is not dead-lettered twice (JetStream dedupe). */
+  readonly dedupeKey?: string;
 }
 
 /** The one place every stage ends a message it cannot process: a DeadLetter record on `<ns>.dlq.<stage>`. */
@@ -49,7 +51,7 @@ export class DeadLetterPublisher {
       ...(input.gtips ? { gtips: input.gtips } : {}),
       replays: [],
     };
-    await this.js.publish(this.names.subjects.dlq(input.stage), JSON.stringify(letter), { msgID: letter.id });
+    await this.js.publish(this.names.subjects.dlq(input.stage), JSON.stringify(letter), { msgID: input.dedupeKey ?? letter.id });
     // The dead letter now owns the declaration version: reconciliation stops handing it off; a replay brings it back.
     if (input.declarationId && input.version) await this.pending.delete(versionJobId(input.declarationId, input.version));
     this.metrics.deadLetters.inc({ stage: input.stage, code: input.code });

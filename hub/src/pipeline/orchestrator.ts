@@ -139,6 +139,7 @@ export class Orchestrator {
         code,
         message,
         attempts: msg.info.deliveryCount,
+        dedupeKey: `${msg.info.stream}:${msg.seq}`,
         ...(d ? { declarationId: d.id, version: d.version, customsOffice: d.customsOffice, gtips: d.items.map((i) => i.gtip) } : {}),
       });
       msg.term(message);
