@@ -10,7 +10,7 @@ import { createScoreWorker, createWorld, loadRuleConfig, type TraderHistory, typ
 import { Redis } from 'ioredis';
 import { CLIENT_ID_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
 import { adminRoutes } from './admin/admin.routes.js';
-import { AuthorizationStore, authorizationConfigSpec, jetStreamAuditSink, loadAuthorizationTrustStore, NatsAuthorizationService, seedDemoAuthorizations } from './authorization/index.js';
+import { AuthorizationStore, authorizationConfigSpec, authorizationReviewRoutes, jetStreamAuditSink, loadAuthorizationTrustStore, NatsAuthorizationService, seedDemoAuthorizations } from './authorization/index.js';
 import { startReliability, type Reliability } from './admin/reliability.js';
 import { ApiKeyStore, DEMO_API_KEY, DEMO_CLIENT_ID } from './auth/api-key.store.js';
 import { apiKeyAuthenticator, firstOf } from './auth/principal.js';
@@ -278,6 +278,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
         (a) => a.register(outcomeRoutes, { service: new OutcomeIntake(nats.js, names, states, learning.recorded), authenticate, metrics }),
         (a) => a.register(modelRoutes, { prefix: '/v1/admin/models', authenticate, registry: learning.registry, admin: new ModelAdmin(learning.registry, audit) }),
         (a) => a.register(capacityRoutes, { prefix: '/v1/admin/capacity', authenticate, capacities: new CapacitySettingsStore(learning.registry.settings, audit) }),
+        (a) => a.register(authorizationReviewRoutes, { prefix: '/v1/admin/authorizations', authenticate, authorizations }),
         (a) => a.register(sessionRoutes, { sessions }),
         (a) => a.register(userRoutes, { users, authenticate, audit: auditSink(started.audit) }),
         ...(warehouse ? [(a: FastifyInstance) => a.register(reportRoutes, { reports: new ReportQueries(warehouse.db), authenticate })] : []),

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { INPUT_ERROR_CODES, SERVICE_ERROR_CODES, toErrorDetails, type ApiError } from '@tareks/schemas';
+import { IngestError } from '@tareks/adapters';
 import { ReplayError } from '../deadletters/replay-error.js';
 
 export const ADMIN_ERROR_CODES = {
@@ -7,12 +8,12 @@ export const ADMIN_ERROR_CODES = {
   clientNotFound: 'HUB_ERR_CLIENT_NOT_FOUND',
 } as const;
 
-/** Every admin error leaves as `ApiError` with a stable code (ReplayError carries status, code and details). */
+/** Every admin error leaves as `ApiError` with a stable code (ReplayError and IngestError carry status, code and details). */
 export function useAdminErrors(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     let status: number;
     let body: ApiError;
-    if (err instanceof ReplayError) {
+    if (err instanceof ReplayError || err instanceof IngestError) {
       status = err.httpStatus;
       body = { error: { code: err.code, message: err.message, ...(err.details.length ? { details: [...err.details] } : {}) } };
     } else if (err.validation) {

@@ -13,3 +13,4 @@ export { canonicalJson } from './signature/canonical-json.js';
 export { loadTrustStore, TrustStoreError, type TrustStore } from './signature/trust-store.js';
 export { tcknOfCertificate } from './signature/certificate.check.js';
 export type { SignatureVerdict, SignatureFailureCode } from './signature/signature-verdict.js';
+export { authorizationReviewRoutes, type ReviewRoutesOptions } from './review.routes.js';

@@ -4,7 +4,9 @@ import { AUTHORIZATION_ERROR_CODES } from '@tareks/adapters';
 import { registryEnrichmentSteps } from '@tareks/connectors';
 import { createWorld } from '@tareks/scoring';
 import type { AuditRecord, AuthorizationRecord, AuthorizationRequest, Person } from '@tareks/schemas';
-import { AUTHORIZATION_AUDIT_ACTION, seedDemoAuthorizations } from '../../src/authorization/index.js';
+import Fastify from 'fastify';
+import type { Authenticator } from '../../src/auth/principal.js';
+import { AUTHORIZATION_AUDIT_ACTION, authorizationReviewRoutes, seedDemoAuthorizations } from '../../src/authorization/index.js';
 import { requestOf, startAuthorizationHarness, type AuthorizationHarness } from './authorization.harness.js';
 import { signJws } from './signing.js';
 
@@ -103,6 +105,33 @@ describe('authorization service: KV store, stream, audit, idempotency', () => {
       [ctx.clientId, 'MANUAL_REVIEW', undefined],
       ['inspector-1', 'APPROVED', { note: 'firma yazısı görüldü' }],
     ]);
+  });
+
+  it('admins resolve a manual review over the admin API; others are refused', async () => {
+    const c = soleRepresentative();
+    const employee = h.population.persons.find((p) => !c.representatives.some((r) => r.tckn === p.tckn) && p.tckn !== c.representatives[0]?.tckn)!;
+    const request = { ...requestOf(employee, { taxId: c.vkn }, 'EMPLOYEE'), requestId: 'REQ-review-api-1' };
+    expect((await h.service.submit(await signed(request), ctx)).record.result.status).toBe('MANUAL_REVIEW');
+    // The hub's authenticator resolves sessions and API keys; here a header names the caller's roles.
+    const authenticate: Authenticator = async (req) => {
+      const roles = req.headers['x-roles'];
+      return typeof roles === 'string' ? { kind: 'user', id: 'reviewer-1', roles: roles.split(',') as never } : null;
+    };
+    const app = Fastify();
+    await app.register(authorizationReviewRoutes, { prefix: '/v1/admin/authorizations', authenticate, authorizations: h.service });
+    try {
+      const review = (roles?: string, body: unknown = { status: 'APPROVED', note: 'yetki belgesi görüldü' }) =>
+        app.inject({ method: 'POST', url: `/v1/admin/authorizations/${request.requestId}/review`, headers: roles ? { 'x-roles': roles } : {}, payload: body as object });
+      expect((await review()).statusCode).toBe(401);
+      expect((await review('inspector')).statusCode).toBe(403);
+      expect((await review('admin', { status: 'MAYBE' })).statusCode).toBe(400);
+      const ok = await review('admin');
+      expect(ok.statusCode).toBe(200);
+      expect((ok.json() as AuthorizationRecord).result.status).toBe('APPROVED');
+      expect((await review('admin')).statusCode).toBe(409);
+    } finally {
+      await app.close();
+    }
   });
 
   it('declarations: the approved person holds the authorization under every id the registry confirmed, while it is valid', async () => {
