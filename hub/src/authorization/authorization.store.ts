@@ -2,6 +2,7 @@ import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { AuthorizationRecord, Declaration, Names } from '@tareks/schemas';
 import { statedTraderKeys, validOn, withGrant, type Grant, type TraderKey } from './authorization.grants.js';
+import { isKvConflict } from '../infra/kv-conflict.js';
 
 /** An authorization as kept in KV: the record plus who relayed it, the trader's confirmed keys and the outbox flag. */
 export interface StoredAuthorization {
@@ -32,9 +33,6 @@ export class AuthorizationStoreError extends Error {
   readonly retryable = true;
 }
 
-export function isWrongRevision(err: unknown): boolean {
-  return /wrong last sequence|key exists|10071|10164/i.test(String((err as Error)?.message ?? err));
-}
 
 /**
  * Authorizations in NATS KV (`names.kv.authorizations`): `request.<requestId>` holds each decision, and
@@ -59,7 +57,7 @@ export class AuthorizationStore {
     try {
       return previous === null ? await this.kv.create(key, JSON.stringify(value)) : await this.kv.update(key, JSON.stringify(value), previous);
     } catch (err) {
-      if (isWrongRevision(err)) return null;
+      if (isKvConflict(err)) return null;
       throw err;
     }
   }
@@ -79,7 +77,7 @@ export class AuthorizationStore {
         else await this.kv.create(key, next);
         return;
       } catch (err) {
-        if (!isWrongRevision(err)) throw err;
+        if (!isKvConflict(err)) throw err;
       }
     }
     throw new AuthorizationStoreError(`grant list ${key} kept changing under ${CAS_ATTEMPTS} attempts`);

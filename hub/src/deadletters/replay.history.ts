@@ -1,5 +1,6 @@
 import type { KV } from '@nats-io/kv';
 import type { ReplayRecord } from '@tareks/schemas';
+import { isKvConflict } from '../infra/kv-conflict.js';
 
 /** Replays of each dead letter in NATS KV (key = dead-letter id): the original and its replays stay linked. */
 export class ReplayHistory {
@@ -21,7 +22,7 @@ export class ReplayHistory {
         else await this.kv.create(deadLetterId, next);
         return;
       } catch (err) {
-        if (!/wrong last sequence|key exists|10071|10164/i.test(String((err as Error)?.message ?? err))) throw err;
+        if (!isKvConflict(err)) throw err;
       }
     }
   }

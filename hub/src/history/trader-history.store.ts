@@ -1,5 +1,6 @@
 import type { KV } from '@nats-io/kv';
 import type { Logger } from 'pino';
+import { isKvConflict } from '../infra/kv-conflict.js';
 import { NO_HISTORY, type TraderHistory, type TraderStats } from '@tareks/scoring';
 
 /** How long a read stays cached in a worker; history moves slowly compared with scoring. */
@@ -38,11 +39,19 @@ export class TraderHistoryStore implements TraderHistory {
     this.pending.set(taxId, (this.pending.get(taxId) ?? 0) + 1);
   }
 
+  /** Writes the summed counts; a batch that cannot be written (NATS restarting) goes back for the next flush. */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
       const batch = this.pending;
       this.pending = new Map();
-      await Promise.all([...batch].map(([taxId, n]) => this.add(taxId, { declarations: n, inspections: 0, nonCompliant: 0 })));
+      await Promise.all(
+        [...batch].map(([taxId, n]) =>
+          this.add(taxId, { declarations: n, inspections: 0, nonCompliant: 0 }).catch((err: unknown) => {
+            this.logger.warn({ err, taxId }, 'trader history not written yet, will retry');
+            this.pending.set(taxId, (this.pending.get(taxId) ?? 0) + n);
+          }),
+        ),
+      );
     });
     return this.flushing;
   }
@@ -65,8 +74,8 @@ export class TraderHistoryStore implements TraderHistory {
         if (e) await this.kv.update(taxId, JSON.stringify(next), e.revision);
         else await this.kv.create(taxId, JSON.stringify(next));
         return;
-      } catch {
-        // another writer won the compare-and-set: read again
+      } catch (err) {
+        if (!isKvConflict(err)) throw err;
       }
     }
     this.logger.warn({ taxId }, 'trader history update gave up after repeated conflicts');

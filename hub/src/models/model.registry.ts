@@ -5,6 +5,7 @@ import { Objm, type ObjectStore } from '@nats-io/obj';
 import { exportOnnx, type GbdtModel } from '@tareks/scoring';
 import type { ModelInfo, ModelPointers, Names } from '@tareks/schemas';
 import { ModelRegistryError, MODEL_REGISTRY_ERROR_CODES as E } from './model.errors.js';
+import { isKvConflict } from '../infra/kv-conflict.js';
 
 /** Key of the active/shadow pointers in the settings bucket. */
 export const POINTERS_KEY = 'models.pointers';
@@ -90,8 +91,9 @@ export class ModelRegistry {
         if (revision) await this.settings.update(POINTERS_KEY, JSON.stringify(next), revision);
         else await this.settings.create(POINTERS_KEY, JSON.stringify(next));
         return next;
-      } catch {
+      } catch (err) {
         // another admin or the trainer changed them first: read again
+        if (!isKvConflict(err)) throw err;
       }
     }
     throw new ModelRegistryError(E.conflict, 'model pointers kept changing; try again', true);

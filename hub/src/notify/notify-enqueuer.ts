@@ -67,7 +67,7 @@ export class NotifyEnqueuer {
     try {
       decision = msg.json<Decision>();
     } catch {
-      msg.term('unreadable decision');
+      msg.term();
       return;
     }
     const previous = this.tails.get(decision.declarationId);

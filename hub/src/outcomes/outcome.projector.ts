@@ -65,7 +65,7 @@ export class OutcomeProjector {
       outcome = msg.json<InspectionOutcome>();
     } catch {
       this.o.logger.error({ subject: msg.subject }, 'unreadable outcome message');
-      msg.term('unreadable');
+      msg.term();
       return;
     }
     const key = outcomeKey(outcome);

@@ -1,5 +1,6 @@
 import type { KV } from '@nats-io/kv';
 import { NO_HISTORY, type TraderStats } from '@tareks/scoring';
+import { isKvConflict } from '../infra/kv-conflict.js';
 
 const CAS_ATTEMPTS = 20;
 
@@ -13,8 +14,9 @@ export async function addInspection(traders: KV, taxId: string, nonCompliant: bo
       if (e) await traders.update(taxId, JSON.stringify(next), e.revision);
       else await traders.create(taxId, JSON.stringify(next));
       return;
-    } catch {
+    } catch (err) {
       // the score workers' declaration counts won the compare-and-set: read again
+      if (!isKvConflict(err)) throw err;
     }
   }
   throw new Error(`trader ${taxId}: history update gave up after ${CAS_ATTEMPTS} conflicts`);

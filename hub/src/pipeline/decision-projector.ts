@@ -62,7 +62,7 @@ export class DecisionProjector {
       decision = msg.json<Decision>();
     } catch {
       this.logger.error({ subject: msg.subject }, 'unreadable decision message');
-      msg.term('unreadable');
+      msg.term();
       return;
     }
     try {

@@ -142,7 +142,8 @@ export class Orchestrator {
         dedupeKey: `${msg.info.stream}:${msg.seq}`,
         ...(d ? { declarationId: d.id, version: d.version, customsOffice: d.customsOffice, gtips: d.items.map((i) => i.gtip) } : {}),
       });
-      msg.term(message);
+      // No reason argument: nats-server 2.9 redelivers a term that carries one.
+      msg.term();
     } catch (err) {
       this.o.logger.error({ err }, 'dead letter publish failed; message will be redelivered');
       msg.nak(5_000);

@@ -1,5 +1,6 @@
 import type { KV } from '@nats-io/kv';
 import type { DeclarationState, DeclarationStatus } from '@tareks/schemas';
+import { isKvConflict } from '../infra/kv-conflict.js';
 
 const RANK: Record<DeclarationStatus, number> = { RECEIVED: 0, ENRICHING: 1, SCORING: 2, FAILED: 3, DECIDED: 4, SUPERSEDED: 5 };
 
@@ -43,14 +44,9 @@ export class DeclarationStateStore {
         else await this.kv.create(next.id, JSON.stringify(next));
         return true;
       } catch (err) {
-        if (!isWrongRevision(err)) throw err;
+        if (!isKvConflict(err)) throw err;
       }
       entry = await this.read(next.id);
     }
   }
-}
-
-function isWrongRevision(err: unknown): boolean {
-  const text = String((err as Error)?.message ?? err);
-  return /wrong last sequence|key exists|10071|10164/i.test(text);
 }
