@@ -24,3 +24,5 @@ export { authorizationSoapRoutes, type AuthorizationSoapRoutesOptions } from './
 export { AUTHZ_TNS } from './authorization/authorization-soap.constants.js';
 export { outcomeRoutes, type OutcomeRoutesOptions } from './outcomes/outcomes.routes.js';
 export { OUTCOME_ERROR_CODES, type OutcomeCaller, type OutcomeService } from './outcomes/outcome-service.js';
+export { documentRoutes, DOCUMENT_CONTENT_TYPES, type DocumentRoutesOptions } from './documents/documents.routes.js';
+export type { DocumentContext, DocumentService, DocumentUpload, StoredDocument } from './documents/document-service.js';

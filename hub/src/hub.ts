@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type { Queue, Worker } from 'bullmq';
+import { FlowProducer, type Queue, type Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { headers } from '@nats-io/nats-core';
 import { readConfig as readConnectorConfig, registryEnrichmentSteps, startConnectorServices, startRegistrySimulators } from '@tareks/connectors';
-import { authorizationRoutes, authorizationSoapRoutes, outcomeRoutes } from '@tareks/adapters';
+import { authorizationRoutes, authorizationSoapRoutes, documentRoutes, outcomeRoutes } from '@tareks/adapters';
 import { createScoreWorker, createWorld, loadRuleConfig, type TraderHistory, type World } from '@tareks/scoring';
 import { Redis } from 'ioredis';
 import { CLIENT_ID_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
@@ -15,6 +15,10 @@ import { startReliability, type Reliability } from './admin/reliability.js';
 import { ApiKeyStore, DEMO_API_KEY, DEMO_CLIENT_ID } from './auth/api-key.store.js';
 import { apiKeyAuthenticator, firstOf } from './auth/principal.js';
 import { AuditLog } from './audit/audit.log.js';
+import { withDocumentCheck } from './documents/document-check.js';
+import { DocumentIntake } from './documents/document-intake.service.js';
+import { DocumentStore } from './documents/document.store.js';
+import { startOcrRole } from './documents/ocr-role.js';
 import { auditSink } from './audit/audit.sink.js';
 import { capacityRoutes } from './models/capacity.routes.js';
 import { CapacitySettingsStore } from './models/capacity.settings.js';
@@ -92,6 +96,9 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   const deadLetters = new DeadLetterPublisher(nats.js, names, metrics, buckets.pending);
   const apiKeys = new ApiKeyStore(buckets.clients, config.NODE_ENV === 'production');
   const scoreQueue: Queue<ScoreJob> = createScoreQueue(connection, names);
+  const documents = await DocumentStore.open(nats.nc, names);
+  const flows = new FlowProducer({ connection, prefix: names.bullPrefix });
+  const documentLimits = { maxBytes: config.DOCUMENT_MAX_BYTES, maxPages: config.DOCUMENT_MAX_PAGES };
   const sessionBuckets = await ensureSessionBuckets(nats.nc, names, config.SESSION_TTL_MS);
   const users = new UserStore(sessionBuckets.users);
   await ensureFirstAdmin(users, { username: config.TAREKS_ADMIN_USER, password: config.TAREKS_ADMIN_PASSWORD }, logger);
@@ -151,6 +158,14 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     const projector = new DecisionProjector(nats.js, nats.jsm, names, states, buckets.pending, metrics, logger, config.MAX_ACK_PENDING);
     await projector.start();
     stops.push(['projector', () => projector.stop()]);
+  }
+
+  if (hasRole(config, 'ocr-worker')) {
+    const ocr = await startOcrRole({
+      connection, names, documents, logger, limits: documentLimits, deadlineMs: config.DOCUMENT_DEADLINE_MS,
+      pool: { size: config.OCR_POOL_SIZE || undefined, model: config.OCR_MODEL },
+    });
+    stops.push(['ocr-worker', () => ocr.stop()]);
   }
 
   if (hasRole(config, 'learning')) {
@@ -224,6 +239,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       logger,
       maxAckPending: config.MAX_ACK_PENDING,
       registryMaxWaitMs: config.REGISTRY_MAX_WAIT_MS,
+      flows,
     });
     await orchestrator.start();
     const reconciler = new Reconciler({
@@ -253,7 +269,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     const backlog = new BacklogMonitor(nats.jsm, names, scoreQueue, config.BACKLOG_LIMIT, logger);
     const redisProbe = createRedisProbe(config.REDIS_URL);
     redisProbe.on('error', () => undefined);
-    const ingest = new JetStreamIngestService(nats.js, names, states, waiter, buckets.pending, backlog);
+    const ingest = withDocumentCheck(new JetStreamIngestService(nats.js, names, states, waiter, buckets.pending, backlog), documents);
     reliability = await startReliability({
       nats, names, connection, ingest, clients: apiKeys, states, deadLetters, logger,
       notify: { retry: { attempts: config.NOTIFY_ATTEMPTS, backoffMs: config.NOTIFY_BACKOFF_MS } },
@@ -272,6 +288,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       dashboardDir: overrides.dashboardDir,
       plugins: [
+        (a) => a.register(documentRoutes, { documents: new DocumentIntake(documents, documentLimits, logger), verifier: apiKeys, metrics, maxBytes: config.DOCUMENT_MAX_BYTES }),
         (a) => a.register(authorizationRoutes, { service: authorizations, verifier: apiKeys, metrics }),
         (a) => a.register(authorizationSoapRoutes, { prefix: '/soap/authorizations', service: authorizations, verifier: apiKeys, metrics }),
         (a) => a.register(adminRoutes, { prefix: '/v1/admin', authenticate, deadLetters: started.deadLetters, audit: started.audit, clients: apiKeys }),
@@ -330,6 +347,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
         await stop().catch((err: unknown) => logger.warn({ err, role }, 'stop step failed'));
       }
       logger.info('closing queue and NATS connections');
+      await flows.close();
       await scoreQueue.close();
       await nats.nc.drain();
       logger.info('stopped');

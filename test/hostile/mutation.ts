@@ -1,5 +1,6 @@
 import type { Declaration } from '@tareks/schemas';
 import { sampleDeclaration } from '../src/support/fixtures.js';
+import { HOSTILE_DOCUMENT } from './hostile-document.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -22,12 +23,12 @@ let serial = 0;
 /** A valid-looking declaration id no other case and no valid declaration of the run carries. */
 export const hostileId = (): string => `26341300${HOSTILE_REGIME}${String(++serial).padStart(6, '0')}`;
 
-/** The valid declaration every defect is put into: all optional fields filled, one document reference. */
+/** The valid declaration every defect is put into: all optional fields filled, one (uploaded) document reference. */
 export function hostileBase(): Declaration {
   const d = sampleDeclaration({ id: hostileId() });
   d.trader = { ...d.trader, esbisNo: 'ESB12345' };
   d.items[0] = { ...d.items[0]!, model: 'PL-30' };
-  d.documents = [{ type: 'INVOICE', mediaType: 'application/pdf', sha256: 'ab'.repeat(32), size: 48_213, fileName: 'fatura-2026-0042.pdf' }];
+  d.documents = [{ ...HOSTILE_DOCUMENT }];
   return d;
 }
 

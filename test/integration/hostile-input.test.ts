@@ -8,6 +8,7 @@ import { CLIENT_IDS, type HostileCase, type Keys } from '../hostile/hostile-case
 import { send, type Outcome } from '../hostile/hostile.client.js';
 import { countByMsgId, growth, rejectedByCode } from '../hostile/hub-observer.js';
 import { hostileBase } from '../hostile/mutation.js';
+import { HOSTILE_DOCUMENT_BYTES } from '../hostile/hostile-document.js';
 import { runPool, sendValid, type Route, type ValidResult } from '../hostile/valid.traffic.js';
 
 /** The hub's body limits, set explicitly so the "1 byte over" cases know them. */
@@ -69,6 +70,13 @@ beforeAll(async () => {
   baseUrl = hub.url!;
   const keys = await createKeys(hub);
   const creds = { apiKey: DEMO_API_KEY, clientId: DEMO_CLIENT_ID };
+  // Every hostile declaration references one document; it must exist in the hub's store like any customs upload.
+  const upload = await fetch(`${baseUrl}/v1/declarations/${hostileBase().id}/documents?type=INVOICE`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/png', 'x-api-key': DEMO_API_KEY },
+    body: HOSTILE_DOCUMENT_BYTES,
+  });
+  expect([200, 201]).toContain(upload.status);
   const rejectedBefore = await rejectedByCode(baseUrl);
 
   // The newer versions that old ones are replayed against go in first; they are valid traffic too.

@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import { Type, type Static } from 'typebox';
 
-const ROLE = '(api|orchestrator|score-worker|projector|learning|connectors|warehouse|simulators|demo)';
+const ROLE = '(api|orchestrator|score-worker|ocr-worker|projector|learning|connectors|warehouse|simulators|demo)';
 const Bool = (description: string, def: boolean) => Type.Boolean({ description, default: def });
 const Int = (description: string, def: number, minimum = 0, maximum = 1_000_000_000) => Type.Integer({ description, default: def, minimum, maximum });
 
@@ -14,7 +14,7 @@ export const ConfigSchema = Type.Object({
   REDIS_URL: Type.String({ description: 'Redis for BullMQ queues and the connector cache', default: 'redis://127.0.0.1:6379', pattern: '^rediss?://' }),
   TAREKS_NAMESPACE: Type.String({ description: 'Prefix of every stream, subject, bucket and queue', default: 'tareks', pattern: '^[a-z][a-z0-9_]{0,30}$' }),
   TAREKS_ROLES: Type.String({
-    description: 'Roles this process runs: all, or a comma list of api, orchestrator, score-worker, projector, learning (one process), connectors, warehouse, simulators, demo (simulators and demo only in demo mode; reports are served where the warehouse runs)',
+    description: 'Roles this process runs: all, or a comma list of api, orchestrator, score-worker, ocr-worker, projector, learning (one process), connectors, warehouse, simulators, demo (simulators and demo only in demo mode; reports are served where the warehouse runs)',
     default: 'all',
     pattern: `^(all|${ROLE}(,${ROLE})*)$`,
   }),
@@ -48,6 +48,11 @@ export const ConfigSchema = Type.Object({
   RETRAIN_AFTER_OUTCOMES: Int('Also retrain after this many new inspection outcomes', 500, 1),
   AUTO_PROMOTE: Bool('Promote a shadow model automatically when it beats the champion at the current capacity', true),
   DEMO_MODEL_BOOTSTRAP: Bool('Demo mode: train a first model from the synthetic world when none exists (in the background)', true),
+  DOCUMENT_MAX_BYTES: Int('Largest document upload (REST body), bytes', 20_971_520, 1024, 52_428_800),
+  DOCUMENT_MAX_PAGES: Int('Most pages of one document (PDF or multi-page TIFF)', 20, 1, 500),
+  DOCUMENT_DEADLINE_MS: Int('Time from hand-off after which a document not yet read is given up and the declaration decided without it', 180_000, 1_000),
+  OCR_POOL_SIZE: Int('tesseract.js workers per ocr-worker process (one core and about 200 MB each); 0 = one per core', 0, 0, 64),
+  OCR_MODEL: Type.Enum(['best', 'fast'], { description: 'OCR language data: best (fewer errors) or fast (about 1.6 times faster)', default: 'best' }),
   RULES_PATH: Type.String({ description: 'Weights of the rule baseline (JSON); empty = scoring/config/rules.json', default: '' }),
 });
 export type Config = Static<typeof ConfigSchema>;

@@ -1,10 +1,11 @@
 import { AckPolicy, DeliverPolicy, type Consumer, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
-import type { Queue } from 'bullmq';
+import type { FlowProducer, Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { ReceivedDeclaration, compile, versionJobId, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
 import type { DeclarationStateStore } from '../state/declaration-state.store.js';
 import type { DeadLetterPublisher } from './dead-letters.js';
 import { EnrichmentUnavailableError, runEnrichment } from './enrichment-runner.js';
+import { scoreFlow } from '../documents/document-flow.js';
 
 export interface OrchestratorOptions {
   readonly js: JetStreamClient;
@@ -12,6 +13,11 @@ export interface OrchestratorOptions {
   readonly names: Names;
   readonly states: DeclarationStateStore;
   readonly scoreQueue: Queue<ScoreJob>;
+  /**
+   * Adds the flow of a declaration with documents: its score job waits for one ocr job per document. Without it
+   * (or without documents) the score job is added alone and documents are not read.
+   */
+  readonly flows?: FlowProducer;
   readonly steps: readonly EnrichmentStep[];
   readonly deadLetters: DeadLetterPublisher;
   readonly logger: Logger;
@@ -125,7 +131,12 @@ export class Orchestrator {
       const previous = await this.o.scoreQueue.getJob(jobId);
       if (previous && (await previous.isFailed())) await previous.remove();
     }
-    await this.o.scoreQueue.add('score', job, { jobId });
+    if (declaration.documents.length && this.o.flows) {
+      // A flow added again would add children to a parent that may have used them already (BullMQ #1793).
+      if (!(await this.o.scoreQueue.getJob(jobId))) await this.o.flows.add(scoreFlow(job, this.o.names, this.o.scoreQueue.defaultJobOptions));
+    } else {
+      await this.o.scoreQueue.add('score', job, { jobId });
+    }
     return 'queued';
   }
 

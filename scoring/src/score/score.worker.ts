@@ -5,6 +5,7 @@ import type { Decision, ScoreJob, ScoredDeclaration } from '@tareks/schemas';
 import type { LaneRouter } from '../lanes/lane-router.js';
 import type { RuleConfig } from '../rules/rule-config.js';
 import type { LiveVectors } from './live-vectors.js';
+import { collectDocumentFindings, withDocumentFlags, withDocumentReasons } from './document-inputs.js';
 import { decideWithModel, scoredByRules } from './model-decider.js';
 import type { ModelSlot } from './model-slot.js';
 import { decideWithRules } from './rule-scorer.js';
@@ -79,11 +80,21 @@ export function createScoreWorker(opts: ScoreWorkerOptions): Worker<ScoreJob, vo
   const process = async (job: Job<ScoreJob, void>): Promise<void> => {
     const started = performance.now();
     const { declaration, receivedAt, enrichMs } = job.data;
+    // Only a declaration with documents is a flow parent: the others keep the fast path.
+    const documents = declaration.documents.length ? await collectDocumentFindings(job) : null;
+    if (documents) {
+      const { findings, failures } = documents;
+      opts.logger.info({
+        declarationId: declaration.id, version: declaration.version, reasons: findings.reasons.map((r) => r.code),
+        matched: findings.items.filter((i) => i.matched).length, items: findings.items.length, failures,
+      }, 'document findings');
+    }
+    const input = documents ? withDocumentFlags(job.data, documents.findings, Math.max(0, (job.processedOn ?? Date.now()) - job.timestamp)) : job.data;
     const trader = await opts.history.get(declaration.trader.taxId);
-    const decided = await decide(job.data, trader);
+    const decided = await decide(input, trader);
     const decidedAt = new Date();
     const decision: Decision = {
-      ...decided,
+      ...(documents ? withDocumentReasons(decided, documents.findings) : decided),
       timings: {
         receivedAt,
         decidedAt: decidedAt.toISOString(),
