@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {} from '@fastify/swagger';
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { INPUT_ERROR_CODES, wsdlDir } from '@tareks/schemas';
 import type { ApiKeyVerifier } from '../auth/api-client.js';
 import { API_KEY_HEADER } from '../auth/api-key.js';
@@ -10,6 +10,7 @@ import { parseXml, type XmlElement } from '../soap/safe-xml.parser.js';
 import { authenticate } from '../soap/soap-auth.js';
 import { faultHttpStatus, readEnvelope, writeEnvelope, writeFault } from '../soap/soap-envelope.js';
 import { SoapFault, toSoapFault } from '../soap/soap-fault.js';
+import { baseUrl, checkEnvelopeVersion, requestText, useSoapTransport, versionOfContentType } from '../soap/soap-transport.js';
 import { contentTypeOf, envelopeNs, type SoapVersion } from '../soap/soap.constants.js';
 import { jsonToXml } from '../soap/xml-mapping.js';
 import { authorizationNotFound } from './authorization-errors.js';
@@ -29,24 +30,6 @@ export interface AuthorizationSoapRoutesOptions {
 }
 
 const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
-const XML_MEDIA_TYPES = ['text/xml', 'application/soap+xml', 'application/xml'];
-
-const versionOfContentType = (contentType: string | undefined): SoapVersion =>
-  contentType?.toLowerCase().startsWith('application/soap+xml') ? '1.2' : '1.1';
-
-function faultOfRequestError(err: FastifyError): SoapFault {
-  if (err.statusCode === 413) return new SoapFault(INPUT_ERROR_CODES.bodyTooLarge, 'İstek çok büyük / Request body too large', 'Client', [], { cause: err });
-  if (err.statusCode === 415) {
-    return new SoapFault(INPUT_ERROR_CODES.unsupportedMedia, `Desteklenmeyen içerik türü / Content-Type must be one of ${XML_MEDIA_TYPES.join(', ')}`, 'Client', [], { cause: err });
-  }
-  if (err.statusCode !== undefined && err.statusCode < 500) {
-    return new SoapFault(INPUT_ERROR_CODES.malformedXml, `Geçersiz istek / Bad request: ${err.message}`, 'Client', [], { cause: err });
-  }
-  return toSoapFault(err);
-}
-
-const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}${request.routeOptions.url?.replace(/\/$/, '') ?? ''}`;
-
 /**
  * The digital authorization SOAP endpoint (SOAP 1.1 and 1.2, document/literal wrapped) for
  * `schemas/wsdl/authorizations.wsdl`. Registered under the prefix `/soap/authorizations`: POST for calls, GET `?wsdl`
@@ -64,11 +47,7 @@ export const authorizationSoapRoutes: FastifyPluginAsync<AuthorizationSoapRoutes
     return reply.status(faultHttpStatus(version, fault)).type(contentTypeOf(version)).send(inAuthorizationNamespace(writeFault(version, fault)));
   };
 
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser(XML_MEDIA_TYPES, { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
-  app.setErrorHandler((err: FastifyError, request, reply) =>
-    sendFault(request, reply, versionOfContentType(request.headers['content-type']), faultOfRequestError(err)),
-  );
+  useSoapTransport(app, bodyLimit, sendFault);
 
   const submit = async (operation: XmlElement, text: string, version: SoapVersion, ctx: AuthorizationContext, request: FastifyRequest): Promise<string> => {
     const claimed = readSubmitAuthorization(operation);
@@ -99,8 +78,9 @@ export const authorizationSoapRoutes: FastifyPluginAsync<AuthorizationSoapRoutes
   app.post('/', { bodyLimit, schema: { hide: true } }, async (request, reply) => {
     let version = versionOfContentType(request.headers['content-type']);
     try {
-      const text = request.body as string;
+      const text = requestText(request);
       const envelope = readEnvelope(parseXml(text));
+      checkEnvelopeVersion(request, envelope.version);
       version = envelope.version;
       const { operation: el } = envelope;
       const op = el.ns === AUTHZ_TNS && Object.hasOwn(AUTHORIZATION_OPERATIONS, el.local) ? AUTHORIZATION_OPERATIONS[el.local] : undefined;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 // Type-only: brings `schema.hide` (@fastify/swagger) into FastifySchema; the SOAP routes are described by the WSDL instead.
 import type {} from '@fastify/swagger';
-import type { FastifyBaseLogger, FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { INPUT_ERROR_CODES, SERVICE_ERROR_CODES, wsdlDir } from '@tareks/schemas';
 import type { ApiKeyVerifier } from '../auth/api-client.js';
 import { API_KEY_HEADER } from '../auth/api-key.js';
@@ -11,6 +11,7 @@ import { parseXml, type XmlElement } from './safe-xml.parser.js';
 import { authenticate } from './soap-auth.js';
 import { faultHttpStatus, readEnvelope, writeEnvelope, writeFault } from './soap-envelope.js';
 import { SoapFault, toSoapFault } from './soap-fault.js';
+import { baseUrl, checkEnvelopeVersion, requestText, useSoapTransport, versionOfContentType } from './soap-transport.js';
 import { GetDecisionResponse, OPERATIONS, SubmitDeclarationResponse } from './soap-operations.js';
 import { readGetDecision, readSubmitDeclaration } from './soap-request.reader.js';
 import { TNS, WSDL_ADDRESS_PLACEHOLDER, WSDL_FILE, XSD_FILE, contentTypeOf, type SoapVersion } from './soap.constants.js';
@@ -29,43 +30,6 @@ export interface SoapRoutesOptions {
 }
 
 const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
-const XML_MEDIA_TYPES = ['text/xml', 'application/soap+xml', 'application/xml'];
-
-const versionOfContentType = (contentType: string | undefined): SoapVersion => declaredVersionOf(contentType) ?? '1.1';
-
-/** The SOAP version a Content-Type binds to: text/xml is SOAP 1.1, application/soap+xml SOAP 1.2, others neither. */
-function declaredVersionOf(contentType: string | undefined): SoapVersion | null {
-  const ct = contentType?.toLowerCase() ?? '';
-  if (ct.startsWith('application/soap+xml')) return '1.2';
-  if (ct.startsWith('text/xml')) return '1.1';
-  return null;
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-function decodeUtf8(body: Buffer): string {
-  try {
-    return strictUtf8.decode(body);
-  } catch {
-    throw new SoapFault(INPUT_ERROR_CODES.malformedXml, 'İstek geçerli UTF-8 değil / the request is not valid UTF-8', 'Client');
-  }
-}
-
-/** Fastify's own request errors (size, media type), told in our codes. */
-function faultOfRequestError(err: FastifyError): SoapFault {
-  if (err.statusCode === 413) return new SoapFault(INPUT_ERROR_CODES.bodyTooLarge, 'İstek çok büyük / Request body too large', 'Client', [], { cause: err });
-  if (err.statusCode === 415) {
-    return new SoapFault(INPUT_ERROR_CODES.unsupportedMedia, `Desteklenmeyen içerik türü / Content-Type must be one of ${XML_MEDIA_TYPES.join(', ')}`, 'Client', [], { cause: err });
-  }
-  if (err.statusCode !== undefined && err.statusCode < 500) {
-    return new SoapFault(INPUT_ERROR_CODES.malformedXml, `Geçersiz istek / Bad request: ${err.message}`, 'Client', [], { cause: err });
-  }
-  return toSoapFault(err);
-}
-
-/** The base URL clients reached us at: the WSDL's soap:address and the XSD location are built from it. */
-const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}${request.routeOptions.url?.replace(/\/$/, '') ?? ''}`;
-
 /**
  * The customs-facing SOAP endpoint (SOAP 1.1 and 1.2, document/literal wrapped) for `schemas/wsdl/declarations.wsdl`.
  * Registered by the hub under the prefix `/soap/declarations`: POST for calls, GET `?wsdl` and `?xsd=declarations.xsd`
@@ -83,13 +47,7 @@ export const soapRoutes: FastifyPluginAsync<SoapRoutesOptions> = async (app, opt
     return reply.status(faultHttpStatus(version, fault)).type(contentTypeOf(version)).send(writeFault(version, fault));
   };
 
-  // Only XML reaches this context: JSON or form bodies are refused as an unsupported media type.
-  app.removeAllContentTypeParsers();
-  // Bytes, not a string: the body is decoded strictly below, so invalid UTF-8 is refused instead of silently replaced.
-  app.addContentTypeParser(XML_MEDIA_TYPES, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
-  app.setErrorHandler((err: FastifyError, request, reply) =>
-    sendFault(request, reply, versionOfContentType(request.headers['content-type']), faultOfRequestError(err)),
-  );
+  useSoapTransport(app, bodyLimit, sendFault);
 
   const submit = async (operation: XmlElement, clientId: string, log: FastifyBaseLogger): Promise<string> => {
     const { declaration, waitMs } = readSubmitDeclaration(operation);
@@ -123,11 +81,8 @@ export const soapRoutes: FastifyPluginAsync<SoapRoutesOptions> = async (app, opt
   app.post('/', { bodyLimit, schema: { hide: true } }, async (request, reply) => {
     let version = versionOfContentType(request.headers['content-type']);
     try {
-      const envelope = readEnvelope(parseXml(decodeUtf8(request.body as Buffer)));
-      const declared = declaredVersionOf(request.headers['content-type']);
-      if (declared && declared !== envelope.version) {
-        throw new SoapFault(INPUT_ERROR_CODES.malformedXml, `SOAP ${envelope.version} zarfı ${declared} içerik türüyle gönderilemez / a SOAP ${envelope.version} envelope cannot come as SOAP ${declared} content`, 'VersionMismatch');
-      }
+      const envelope = readEnvelope(parseXml(requestText(request)));
+      checkEnvelopeVersion(request, envelope.version);
       version = envelope.version;
       const { operation: el } = envelope;
       const op = el.ns === TNS && Object.hasOwn(OPERATIONS, el.local) ? OPERATIONS[el.local] : undefined;
