@@ -6,6 +6,7 @@ import type { ApiKeyVerifier } from '../auth/api-client.js';
 import { API_KEY_HEADER, authorize } from '../auth/api-key.js';
 import type { IngestMetrics } from '../ingest/ingest-service.js';
 import { restErrorHandler } from '../rest/rest-errors.js';
+import { useStrictJson } from '../rest/strict-json.js';
 import { authorizationNotFound } from './authorization-errors.js';
 import type { AuthorizationService } from './authorization-service.js';
 
@@ -45,6 +46,7 @@ const statusUrl = (requestId: string): string => `/v1/authorizations/${encodeURI
  */
 export const authorizationRoutes: FastifyPluginAsync<AuthorizationRoutesOptions> = async (app, opts) => {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv : coercingAjv).compile(schema));
+  useStrictJson(app);
   app.setSerializerCompiler(({ schema }) => fastJson(schema as Schema, { ajv: { formats: SERIALIZER_IGNORED_FORMATS } }));
   app.setErrorHandler(restErrorHandler(opts.metrics));
 

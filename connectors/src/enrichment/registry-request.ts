@@ -3,9 +3,18 @@ import { ServiceErrorCodeHeader, ServiceErrorHeader } from '@nats-io/services';
 import { REGISTRY_OPERATIONS, names, type RegistryErrorReply, type RegistryName, type RegistryReply } from '@tareks/schemas';
 import { ConnectorError, connError } from '../shared/connector.errors.js';
 
-/** Rejects when `signal` aborts (nats.js requests take no signal; the late reply is dropped by the client). */
-const aborted = (signal: AbortSignal): Promise<never> =>
-  new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+/**
+ * Settles like `request`, or rejects when `signal` aborts first (nats.js requests take no signal; the late reply is
+ * dropped by the client). The abort listener is removed once the request settles, so a signal shared by many
+ * requests does not collect listeners.
+ */
+function abortable<T>(request: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    request.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
 
 /**
  * One request to a registry service over NATS. Resolves with the reply; throws CONN_ERR_REGISTRY_UNAVAILABLE
@@ -25,7 +34,7 @@ export async function requestRegistry<Res>(
   try {
     signal?.throwIfAborted();
     const request = nc.request(subject, JSON.stringify(payload), { timeout: timeoutMs });
-    msg = signal ? await Promise.race([request, aborted(signal)]) : await request;
+    msg = signal ? await abortable(request, signal) : await request;
   } catch (cause) {
     throw connError('REGISTRY_UNAVAILABLE', `${registry}: no service answered on ${subject}`, cause);
   }
