@@ -29,6 +29,5 @@ describe('a registry in full outage', () => {
       expect(item.reasons.map((r) => r.code)).toContain('REGISTRY_UNAVAILABLE');
       expect(item.lane).not.toBe('GREEN');
     }
-    expect(decision.timings.enrichMs).toBeGreaterThanOrEqual(0);
   });
 });

@@ -1,4 +1,5 @@
-import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { consumeDurable, ensureDurable, type RunningConsumer } from '../infra/durable-consumer.js';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { CLIENT_ID_HEADER, type Decision, type Names, type NotifyJob } from '@tareks/schemas';
@@ -12,8 +13,7 @@ export const NOTIFIER_DURABLE = 'notifier';
  * (jobId = delivery id). The message is acknowledged only after the job was added, so no decision is skipped.
  */
 export class NotifyEnqueuer {
-  private messages: ConsumerMessages | null = null;
-  private loop: Promise<void> | null = null;
+  private running: RunningConsumer | null = null;
   /** Last hand-off per declaration: versions of one declaration are enqueued in the order their decisions arrived. */
   private readonly tails = new Map<string, Promise<void>>();
 
@@ -29,32 +29,13 @@ export class NotifyEnqueuer {
 
   async start(): Promise<void> {
     const stream = this.names.streams.decisions;
-    if (!(await this.jsm.consumers.info(stream, NOTIFIER_DURABLE).catch(() => null))) {
-      await this.jsm.consumers.add(stream, {
-        durable_name: NOTIFIER_DURABLE,
-        ack_policy: AckPolicy.Explicit,
-        // Only decisions made from now on: callbacks configured today are not owed for last year's decisions.
-        deliver_policy: DeliverPolicy.New,
-        ack_wait: 30e9,
-        max_ack_pending: this.maxAckPending,
-      });
-    }
-    const consumer = await this.js.consumers.get(stream, NOTIFIER_DURABLE);
-    this.messages = await consumer.consume({ max_messages: Math.min(this.maxAckPending, 1000) });
-    const inFlight = new Set<Promise<void>>();
-    this.loop = (async () => {
-      for await (const msg of this.messages!) {
-        const p = this.handle(msg).finally(() => inFlight.delete(p));
-        inFlight.add(p);
-        if (inFlight.size >= this.maxAckPending) await Promise.race(inFlight);
-      }
-      await Promise.allSettled([...inFlight]);
-    })();
+    // Only decisions made from now on: callbacks configured today are not owed for last year's decisions.
+    await ensureDurable(this.jsm, stream, NOTIFIER_DURABLE, this.maxAckPending, { deliver_policy: DeliverPolicy.New });
+    this.running = await consumeDurable(this.js, stream, NOTIFIER_DURABLE, this.maxAckPending, (msg) => this.handle(msg));
   }
 
   async stop(): Promise<void> {
-    await this.messages?.close();
-    await this.loop;
+    await this.running?.stop();
   }
 
   private async handle(msg: JsMsg): Promise<void> {

@@ -1,4 +1,5 @@
-import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { consumeDurable, ensureDurable, type RunningConsumer } from '../infra/durable-consumer.js';
 import type { KV } from '@nats-io/kv';
 import type { Logger } from 'pino';
 import type { InspectionOutcome, Names } from '@tareks/schemas';
@@ -7,7 +8,6 @@ import { scoredRecordOf } from './scored-records.js';
 import { addInspection } from './trader-outcomes.js';
 
 export const OUTCOME_PROJECTOR_DURABLE = 'outcome-projector';
-const ACK_WAIT_NS = 30e9;
 const RETRY_MS = 1_000;
 
 export interface OutcomeProjectorOptions {
@@ -30,33 +30,19 @@ export interface OutcomeProjectorOptions {
  * redelivery or a duplicate counts once) and adds the inspection to the trader's record.
  */
 export class OutcomeProjector {
-  private messages: ConsumerMessages | null = null;
-  private loop: Promise<void> | null = null;
+  private running: RunningConsumer | null = null;
 
   constructor(private readonly o: OutcomeProjectorOptions) {}
 
   async start(): Promise<void> {
     const stream = this.o.names.streams.outcomes;
-    if (!(await this.o.jsm.consumers.info(stream, OUTCOME_PROJECTOR_DURABLE).catch(() => null))) {
-      await this.o.jsm.consumers.add(stream, {
-        durable_name: OUTCOME_PROJECTOR_DURABLE,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        ack_wait: ACK_WAIT_NS,
-        max_ack_pending: this.o.maxAckPending ?? 64,
-      });
-    }
-    const consumer = await this.o.js.consumers.get(stream, OUTCOME_PROJECTOR_DURABLE);
-    this.messages = await consumer.consume({ max_messages: 100 });
-    const messages = this.messages;
-    this.loop = (async () => {
-      for await (const msg of messages) await this.project(msg);
-    })();
+    await ensureDurable(this.o.jsm, stream, OUTCOME_PROJECTOR_DURABLE, this.o.maxAckPending ?? 64, { deliver_policy: DeliverPolicy.All });
+    // One at a time: each outcome's first-result-wins marker and trader update stay simple compare-and-sets.
+    this.running = await consumeDurable(this.o.js, stream, OUTCOME_PROJECTOR_DURABLE, 1, (msg) => this.project(msg));
   }
 
   async stop(): Promise<void> {
-    await this.messages?.close();
-    await this.loop;
+    await this.running?.stop();
   }
 
   private async project(msg: JsMsg): Promise<void> {

@@ -1,4 +1,5 @@
-import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { consumeDurable, ensureDurable, type RunningConsumer } from '../infra/durable-consumer.js';
 import type { Logger } from 'pino';
 import type { KV } from '@nats-io/kv';
 import { versionJobId, type Decision, type Names } from '@tareks/schemas';
@@ -12,8 +13,7 @@ export const PROJECTOR_DURABLE = 'state-projector';
  * A redelivered or duplicate decision finds the state already DECIDED and changes nothing.
  */
 export class DecisionProjector {
-  private messages: ConsumerMessages | null = null;
-  private loop: Promise<void> | null = null;
+  private running: RunningConsumer | null = null;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -28,32 +28,12 @@ export class DecisionProjector {
 
   async start(): Promise<void> {
     const stream = this.names.streams.decisions;
-    const exists = await this.jsm.consumers.info(stream, PROJECTOR_DURABLE).catch(() => null);
-    if (!exists) {
-      await this.jsm.consumers.add(stream, {
-        durable_name: PROJECTOR_DURABLE,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        ack_wait: 30e9,
-        max_ack_pending: this.maxAckPending,
-      });
-    }
-    const consumer = await this.js.consumers.get(stream, PROJECTOR_DURABLE);
-    this.messages = await consumer.consume({ max_messages: 1000 });
-    const inFlight = new Set<Promise<void>>();
-    this.loop = (async () => {
-      for await (const msg of this.messages!) {
-        const p = this.project(msg).finally(() => inFlight.delete(p));
-        inFlight.add(p);
-        if (inFlight.size >= this.maxAckPending) await Promise.race(inFlight);
-      }
-      await Promise.allSettled([...inFlight]);
-    })();
+    await ensureDurable(this.jsm, stream, PROJECTOR_DURABLE, this.maxAckPending, { deliver_policy: DeliverPolicy.All });
+    this.running = await consumeDurable(this.js, stream, PROJECTOR_DURABLE, this.maxAckPending, (msg) => this.project(msg));
   }
 
   async stop(): Promise<void> {
-    await this.messages?.close();
-    await this.loop;
+    await this.running?.stop();
   }
 
   private async project(msg: JsMsg): Promise<void> {

@@ -1,4 +1,5 @@
-import { AckPolicy, DeliverPolicy, type Consumer, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import { consumeDurable, type RunningConsumer } from '../infra/durable-consumer.js';
 import type { FlowProducer, Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { ReceivedDeclaration, compile, versionJobId, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
@@ -60,31 +61,19 @@ const backoffMs = (deliveries: number): number => Math.min(30_000, 250 * 2 ** Ma
  * `score` queue (jobId = id:version). The message is acknowledged only after that hand-off succeeded.
  */
 export class Orchestrator {
-  private messages: ConsumerMessages | null = null;
-  private readonly inFlight = new Set<Promise<void>>();
-  private loop: Promise<void> | null = null;
+  private running: RunningConsumer | null = null;
 
   constructor(private readonly o: OrchestratorOptions) {}
 
   async start(): Promise<void> {
     const { jsm, js, names } = this.o;
     await ensureOrchestratorConsumer(jsm, names, this.o.maxAckPending);
-    const consumer: Consumer = await js.consumers.get(names.streams.declarations, ORCHESTRATOR_DURABLE);
-    this.messages = await consumer.consume({ max_messages: Math.min(this.o.maxAckPending, 1000) });
-    this.loop = (async () => {
-      for await (const msg of this.messages!) {
-        const p = this.handle(msg).finally(() => this.inFlight.delete(p));
-        this.inFlight.add(p);
-        if (this.inFlight.size >= this.o.maxAckPending) await Promise.race(this.inFlight);
-      }
-    })();
+    this.running = await consumeDurable(js, names.streams.declarations, ORCHESTRATOR_DURABLE, this.o.maxAckPending, (msg) => this.handle(msg));
   }
 
   /** Stops pulling, then lets the declarations in hand finish (their acks still go out). */
   async stop(): Promise<void> {
-    await this.messages?.close();
-    await this.loop;
-    await Promise.allSettled([...this.inFlight]);
+    await this.running?.stop();
   }
 
   private async handle(msg: JsMsg): Promise<void> {
