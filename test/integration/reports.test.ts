@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, type Decision, type InspectionOutcome, type RiskMapReport } from '@tareks/schemas';
+import { CSRF_HEADER, type Decision, type InspectionOutcome, type RiskMapItemsReport, type RiskMapReport } from '@tareks/schemas';
 import { DEMO_API_KEY, ReportQueries, type RunningWarehouse } from '@tareks/hub';
 import { sampleDeclaration } from '../src/support/fixtures.js';
 import { startTestHub, TEST_ADMIN, type TestHub } from '../src/support/running-hub.js';
@@ -89,5 +89,25 @@ describe('pipeline → warehouse → reports', () => {
     const map = (await res.json()) as RiskMapReport;
     expect(map.cells.find((c) => c.chapter === '95' && c.origin === 'CN')).toMatchObject({ items: 2, inspected: 1, nonCompliant: 1, nonComplianceRate: 1 });
     expect(map.byOrigin.map((o) => o.origin).sort()).toEqual(['CN', 'DE']);
+  });
+
+  it('lets an inspector read the risk map and its items, but not the BI reports', async () => {
+    const { cookie } = await signIn('mufettis1');
+    expect((await fetch(`${hub.url}/v1/reports/risk-map`, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${hub.url}/v1/reports/volumes`, { headers: { cookie } })).status).toBe(403);
+    const res = await fetch(`${hub.url}/v1/reports/risk-map/items?chapter=95&origin=CN`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const items = (await res.json()) as RiskMapItemsReport;
+    expect(items.total).toBe(2);
+    expect(items.rows.map((r) => r.outcome).sort()).toEqual(['NON_COMPLIANT', null]);
+    expect(items.rows.every((r) => r.gtip === '950300700000' && r.origin === 'CN')).toBe(true);
+  });
+
+  it('answers the same items from the query as from the route, filtered by origin only, and refuses a bad chapter', async () => {
+    const de = await reports.riskMapItems(ALL_DAYS, { origin: 'DE', limit: 10, offset: 0 });
+    expect(de.rows.map((r) => r.gtip)).toEqual(['851660100000', '851660100000']);
+    const { cookie } = await signIn('analist1');
+    const bad = await fetch(`${hub.url}/v1/reports/risk-map/items?chapter=9X`, { headers: { cookie } });
+    expect(bad.status).toBe(400);
   });
 });

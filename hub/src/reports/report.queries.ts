@@ -1,9 +1,9 @@
 import { DEFAULT_LANE_POLICY, capacityKey, type LaneCapacity } from '@tareks/scoring';
 import type {
   AuthorizationReport, Domain, HitRateReport, InspectionRateReport, ModelPerformanceReport, ProductRiskReport, ReportRange,
-  RiskMapReport, TraderRiskReport, VolumeDimension, VolumeReport,
+  RiskMapItemsReport, RiskMapReport, TraderRiskReport, VolumeDimension, VolumeReport,
 } from '@tareks/schemas';
-import type { Row, WarehouseDb } from '../warehouse/warehouse.db.js';
+import type { Row, SqlValue, WarehouseDb } from '../warehouse/warehouse.db.js';
 
 /** Planned inspection shares per office × domain (what the lane router aims at). */
 export type CapacityOf = (office: string, domain: Domain) => LaneCapacity;
@@ -174,4 +174,43 @@ export class ReportQueries {
     const byOrigin = withRate(rows.filter((r) => r.chapter === null)).map(({ chapter: _c, ...r }) => r);
     return { range, cells, byOrigin };
   }
+
+  /**
+   * The decided items behind one heatmap cell (chapter × origin) or one country (origin only), riskiest first, one
+   * page at a time; trader names are looked up for the page only.
+   */
+  async riskMapItems(range: ReportRange, filter: RiskMapItemsFilter): Promise<RiskMapItemsReport> {
+    const where = [`origin IS NOT NULL`];
+    const values: SqlValue[] = [range.from, range.to];
+    if (filter.chapter) {
+      where.push('chapter = ?');
+      values.push(filter.chapter);
+    }
+    if (filter.origin) {
+      where.push('origin = ?');
+      values.push(filter.origin);
+    }
+    const matching = `SELECT * FROM (${CURRENT}) WHERE ${where.join(' AND ')}`;
+    const [counted] = await this.db.query<{ total: number }>(`SELECT count(*)::INTEGER AS total FROM (${matching})`, values);
+    const rows = await this.db.query<RiskMapItemsReport['rows'][number]>(
+      `WITH page AS (
+         SELECT * FROM (${matching}) ORDER BY score DESC, decided_at DESC, declaration_id, item_no LIMIT ? OFFSET ?)
+       SELECT p.declaration_id AS "declarationId", p.version, p.item_no AS "itemNo", p.gtip, p.origin,
+         p.customs_office AS "customsOffice", p.trader_tax_id AS "traderTaxId", d.trader_name AS "traderName", p.score, p.lane,
+         p.selection_cause AS "selectionCause", p.outcome, strftime(p.decided_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ') AS "decidedAt"
+       FROM page p LEFT JOIN declarations d USING (declaration_id, version)
+       ORDER BY p.score DESC, p.decided_at DESC, p.declaration_id, p.item_no`,
+      [...values, filter.limit, filter.offset],
+    );
+    return { range, chapter: filter.chapter ?? null, origin: filter.origin ?? null, total: counted?.total ?? 0, limit: filter.limit, offset: filter.offset, rows };
+  }
+}
+
+export interface RiskMapItemsFilter {
+  /** GTİP chapter (two digits); every chapter when left out. */
+  readonly chapter?: string;
+  /** Origin country (ISO alpha-2); every origin when left out. */
+  readonly origin?: string;
+  readonly limit: number;
+  readonly offset: number;
 }

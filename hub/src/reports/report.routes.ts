@@ -2,8 +2,9 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import {
   ApiError, AuthorizationDayRow, AuthorizationReport, HitRateReport, HitRateRow, InspectionRateReport, InspectionRateRow, ModelPerformanceReport,
-  ModelPerformanceRow, ProductRiskReport, ProductRiskRow, ReportQuery, RiskMapCell, RiskMapReport, TopQuery, TraderRiskReport, TraderRiskRow,
-  VolumeDimension, VolumeReport, VolumeRow, type ReportQuery as Query, type ReportRange, type TopQuery as Top, type VolumeDimension as Dimension,
+  ModelPerformanceRow, ProductRiskReport, ProductRiskRow, ReportQuery, RiskMapCell, RiskMapItemRow, RiskMapItemsQuery, RiskMapItemsReport, RiskMapReport,
+  TopQuery, TraderRiskReport, TraderRiskRow, VolumeDimension, VolumeReport, VolumeRow, type ReportQuery as Query, type ReportRange,
+  type RiskMapItemsQuery as ItemsQuery, type TopQuery as Top, type VolumeDimension as Dimension,
 } from '@tareks/schemas';
 import { requireRole, type Authenticator, type Role } from '../auth/principal.js';
 import { replyWithCodedErrors } from '../session/error-reply.js';
@@ -17,6 +18,8 @@ export interface ReportRoutesOptions {
   readonly authenticate: Authenticator;
   /** Roles that may read reports. Default analyst and admin. */
   readonly roles?: readonly Role[];
+  /** Roles that may read the risk map and its items (inspectors pick what to look at next). Default analyst, inspector and admin. */
+  readonly riskMapRoles?: readonly Role[];
 }
 
 const VolumeQuery = Type.Object({ ...ReportQuery.properties, by: Type.Optional(VolumeDimension) }, { additionalProperties: false });
@@ -41,10 +44,11 @@ async function send(reply: FastifyReply, format: Query['format'], name: string, 
     .send(toCsv(rows, columns));
 }
 
-/** `/v1/reports/*`: the BI reports and the risk map over the warehouse, for analysts and admins; JSON or CSV. */
+/** `/v1/reports/*`: the BI reports (analysts, admins) and the risk map (also inspectors) over the warehouse; JSON or CSV. */
 export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app, o) => {
   replyWithCodedErrors(app);
   const preHandler = requireRole(o.authenticate, ...(o.roles ?? ['analyst', 'admin']));
+  const mapPreHandler = requireRole(o.authenticate, ...(o.riskMapRoles ?? ['analyst', 'inspector', 'admin']));
   const r = o.reports;
   const tags = ['reports'];
 
@@ -120,11 +124,30 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
 
   app.get<{ Querystring: Query }>(
     '/v1/reports/risk-map',
-    { preHandler, schema: { tags, summary: 'Risk map: GTİP chapter × origin / Risk haritası', querystring: ReportQuery, response: answers(RiskMapReport) } },
+    { preHandler: mapPreHandler, schema: { tags, summary: 'Risk map: GTİP chapter × origin / Risk haritası', querystring: ReportQuery, response: answers(RiskMapReport) } },
     async (req, reply) => {
       const range = resolveRange(req.query);
       const report = await r.riskMap(range);
       return send(reply, req.query.format, 'risk-map', range, report, report.cells, columnsOf(RiskMapCell));
+    },
+  );
+
+  app.get<{ Querystring: ItemsQuery }>(
+    '/v1/reports/risk-map/items',
+    {
+      preHandler: mapPreHandler,
+      schema: { tags, summary: 'Items of a risk map cell or country, riskiest first / Risk haritası kalemleri', querystring: RiskMapItemsQuery, response: answers(RiskMapItemsReport) },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const range = resolveRange(q);
+      const report = await r.riskMapItems(range, {
+        ...(q.chapter ? { chapter: q.chapter } : {}),
+        ...(q.origin ? { origin: q.origin } : {}),
+        limit: q.limit ?? 50,
+        offset: q.offset ?? 0,
+      });
+      return send(reply, q.format, `risk-map-items_${q.chapter ?? 'all'}_${q.origin ?? 'all'}`, range, report, report.rows, columnsOf(RiskMapItemRow));
     },
   );
 };

@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { AuthorizationStatus } from './authorization.schema.js';
-import { CustomsOffice, Domain } from './common.schema.js';
+import { CustomsOffice, Domain, Lane } from './common.schema.js';
 import { SelectionCause } from './decision.schema.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -137,3 +137,50 @@ export const RiskMapReport = Type.Object(
   { additionalProperties: false },
 );
 export type RiskMapReport = Static<typeof RiskMapReport>;
+
+/** Click-through of the risk map: the decided items of one heatmap cell (chapter and origin) or one country (origin only). */
+export const RiskMapItemsQuery = Type.Object(
+  {
+    ...ReportQuery.properties,
+    chapter: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'GTİP chapter (first two digits)' })),
+    origin: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'Origin country, ISO 3166-1 alpha-2' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type RiskMapItemsQuery = Static<typeof RiskMapItemsQuery>;
+
+export const RiskMapItemRow = Type.Object(
+  {
+    declarationId: Type.String(),
+    version: Type.Integer({ minimum: 1 }),
+    itemNo: Type.Integer({ minimum: 1 }),
+    gtip: Type.String(),
+    origin: Type.String(),
+    customsOffice: Type.String(),
+    traderTaxId: Nullable(Type.String()),
+    traderName: Nullable(Type.String()),
+    score: Type.Number(),
+    lane: Lane,
+    selectionCause: SelectionCause,
+    outcome: Nullable(Type.Union([Type.Literal('COMPLIANT'), Type.Literal('NON_COMPLIANT')], { description: 'Set once an inspector recorded it' })),
+    decidedAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type RiskMapItemRow = Static<typeof RiskMapItemRow>;
+
+export const RiskMapItemsReport = Type.Object(
+  {
+    range: ReportRange,
+    chapter: Nullable(Type.String()),
+    origin: Nullable(Type.String()),
+    total: Count,
+    limit: Type.Integer({ minimum: 1 }),
+    offset: Type.Integer({ minimum: 0 }),
+    rows: Type.Array(RiskMapItemRow),
+  },
+  { additionalProperties: false },
+);
+export type RiskMapItemsReport = Static<typeof RiskMapItemsReport>;
