@@ -16,6 +16,18 @@ export interface OutcomeRoutesOptions {
 
 const RECORDING_ROLES = ['inspector', 'admin'];
 
+/**
+ * A refusal raised while authenticating (e.g. a session mutation without its CSRF token) keeps its own stable code
+ * and client status instead of becoming a generic HUB_ERR_FORMAT; anything else goes on as it was.
+ */
+function codedAuthError(err: unknown): unknown {
+  const e = err as { code?: unknown; statusCode?: unknown; message?: unknown } | null;
+  if (e && typeof e.code === 'string' && e.code.startsWith('HUB_ERR_') && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return new IngestError(e.code, String(e.message), e.statusCode, [], { cause: err });
+  }
+  return err;
+}
+
 /** `POST /v1/outcomes`: an inspection result per item, the input of the learning loop. */
 export const outcomeRoutes: FastifyPluginAsync<OutcomeRoutesOptions> = async (app, o) => {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv : coercingAjv).compile(schema));
@@ -33,7 +45,9 @@ export const outcomeRoutes: FastifyPluginAsync<OutcomeRoutesOptions> = async (ap
       },
       // Before the body is read: an unauthenticated caller learns nothing about the route.
       onRequest: async (request) => {
-        const caller = await o.authenticate(request);
+        const caller = await o.authenticate(request).catch((err: unknown) => {
+          throw codedAuthError(err);
+        });
         if (!caller) throw new IngestError(AUTH_ERROR_CODES.missingKey, 'sign in or present an API key', 401);
         if (!caller.roles.some((r) => RECORDING_ROLES.includes(r))) throw new IngestError(AUTH_ERROR_CODES.scope, 'requires role inspector', 403);
         request.outcomeCaller = caller;

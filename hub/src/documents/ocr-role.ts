@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 import { createOcrPool, createOcrProcessor, type DocumentLimits, type OcrPool, type OcrPoolOptions } from '@tareks/scoring';
 import type { DocumentExtraction, Names, OcrJob } from '@tareks/schemas';
 import type { DocumentStore } from './document.store.js';
+import { ocrEvent } from '../timeline/timeline-events.js';
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
+import type { ExtractionStore } from './extraction.store.js';
 
 /** Default DOCUMENT_DEADLINE_MS: a 20-page scan at ≈ 2 s/page plus a queue ahead of it, yet a decision within minutes. */
 export const DEFAULT_DOCUMENT_DEADLINE_MS = 180_000;
@@ -18,12 +21,16 @@ export interface OcrRoleOptions {
   readonly connection: ConnectionOptions;
   readonly names: Names;
   readonly documents: Pick<DocumentStore, 'bytes'>;
+  /** Where each extraction is kept for good (the inspector screen); without it the extraction lives only in the flow. */
+  readonly extractions?: Pick<ExtractionStore, 'put'>;
   readonly logger: Logger;
   /** The tesseract.js pool: `size` workers (one core, ≈ 200 MB each; default the cores), model, language data. Started lazily. */
   readonly pool?: OcrPoolOptions;
   /** From the flow's creation to the moment a document is given up, ms. Default 180 s. */
   readonly deadlineMs?: number;
   readonly limits?: DocumentLimits;
+  /** Where each document's OCR result (read, unreadable, deadline) is appended to the declaration's timeline. */
+  readonly timeline?: TimelineRecorder;
 }
 
 type OcrProcessor = ReturnType<typeof createOcrProcessor>;
@@ -83,11 +90,15 @@ export async function startOcrRole(o: OcrRoleOptions): Promise<OcrRole> {
     const work = processorOf().then((read) => read(untilDeadline(job, deadlineAt, expired)));
     // Past the deadline the work stops at its next page; its failure then has nobody to tell.
     work.catch(() => undefined);
+    let extraction: DocumentExtraction;
     try {
-      return await Promise.race([work, deadline]);
+      extraction = await Promise.race([work, deadline]);
     } finally {
       clearTimeout(timer);
     }
+    // Before the job completes: a failed write fails the attempt and is retried, so a decided document is always kept.
+    await o.extractions?.put(job.data.document.sha256, extraction);
+    return extraction;
   };
 
   const worker = new Worker<OcrJob, DocumentExtraction>(o.names.queues.ocr, process, {
@@ -95,8 +106,10 @@ export async function startOcrRole(o: OcrRoleOptions): Promise<OcrRole> {
     prefix: o.names.bullPrefix,
     concurrency: size,
   });
+  worker.on('completed', (job, result) => o.timeline?.record(ocrEvent(job.data, result)));
   worker.on('failed', (job, err) => {
     if (!job) return;
+    if (err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1)) o.timeline?.record(ocrEvent(job.data, null, err));
     const { declarationId, version, document } = job.data;
     o.logger.warn({ err, declarationId, version, sha256: document.sha256, attempts: job.attemptsMade }, 'ocr job failed');
   });
