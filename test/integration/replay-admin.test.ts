@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, type DeadLetterPublisher, type DeclarationStateStore, type Reliability } from '@tareks/hub';
 import type { AuditPage, DeadLetter, DeadLetterPage, Decision, Declaration, ReplayBatchAccepted, ReplayOutcome } from '@tareks/schemas';
+import { asUser, userWithRole } from '../src/support/dashboard-users.js';
 import { sampleDeclaration } from '../src/support/fixtures.js';
 import { startTestHub, type TestHub } from '../src/support/running-hub.js';
 
@@ -74,6 +75,21 @@ describe('admin API: authentication', () => {
     expect((await call('GET', '/audit', undefined, 'not-a-key')).status).toBe(401);
     expect((await call('GET', '/clients', undefined, DEMO_API_KEY)).status).toBe(403);
   });
+
+  it('lets an operator read dead letters but refuses the operator every replay and the rest of the admin API', async () => {
+    const operator = await userWithRole(hub.url!, 'operator', 'replay');
+    const read = (path: string) => fetch(`${adminUrl}${path}`, { headers: { cookie: operator.cookie } });
+    const write = (path: string, body: unknown) => fetch(`${adminUrl}${path}`, { method: 'POST', headers: asUser(operator), body: JSON.stringify(body) });
+    expect((await read('/dead-letters')).status).toBe(200);
+    expect((await read('/dead-letters/facets')).status).toBe(200);
+    expect((await read('/dead-letters/nope')).status).toBe(404);
+    for (const res of [await write('/dead-letters/nope/replay', {}), await write('/dead-letters/replay', { filter: {}, dryRun: true })]) {
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('HUB_ERR_ROLE_DENIED');
+    }
+    expect((await read('/audit')).status).toBe(403);
+    expect((await read('/clients')).status).toBe(403);
+  });
 });
 
 describe('dead letters and replay', () => {
@@ -114,6 +130,12 @@ describe('dead letters and replay', () => {
     const res = await call<ReplayOutcome>('POST', `/dead-letters/${summary.id}/replay`, { payload: fixed });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ deadLetterId: summary.id, declarationId: fixed.id, version: 1, replay: { result: 'ACCEPTED', edited: true, by: 'api-client:ops-tool' } });
+    // What changed: the unreadable body's field went away, the declaration's fields came in.
+    const changes = res.body.replay!.changes!;
+    const removed = changes.find((c) => c.pointer === '/not');
+    expect(removed?.before).toMatch(/^"a declaration/);
+    expect(removed && 'after' in removed).toBe(false);
+    expect(changes.find((c) => c.pointer === '/id')).toEqual({ pointer: '/id', after: JSON.stringify(fixed.id) });
     await until(async () => (await states.get(fixed.id))?.status === 'DECIDED');
     const letter = await call<DeadLetter>('GET', `/dead-letters/${summary.id}`);
     expect(letter.body.replays).toHaveLength(1);
@@ -175,6 +197,7 @@ describe('dead letters and replay', () => {
     expect(await states.get(decls[2]!.id)).toBeNull();
     const results = await Promise.all(letters.slice(0, 2).map((l) => reliability.deadLetters.store.history.get(l.id)));
     expect(results.map((r) => r.map((x) => x.result))).toEqual([['ACCEPTED'], ['ACCEPTED']]);
+    expect(results.map((r) => r[0]!.batchId)).toEqual([batch.body.batchId, batch.body.batchId]);
   });
 });
 

@@ -10,6 +10,7 @@ import type { NatsHandles } from '../infra/nats.js';
 import { startNotifier, type Notifier, type NotifierOptions } from '../notify/notifier.js';
 import type { DeadLetterPublisher } from '../pipeline/dead-letters.js';
 import type { DeclarationStateStore } from '../state/declaration-state.store.js';
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 
 export interface ReliabilityOptions {
   readonly nats: NatsHandles;
@@ -26,6 +27,8 @@ export interface ReliabilityOptions {
   readonly notify?: Partial<Pick<NotifierOptions, 'retry' | 'enqueue' | 'deliver' | 'concurrency' | 'timeoutMs' | 'orderRecheckMs' | 'maxAckPending'>> | false;
   /** Replay velocity of batches, dead letters per second across all processes. Default 50. */
   readonly replayRatePerSecond?: number;
+  /** Declaration timeline that callback attempts are appended to. */
+  readonly timeline?: TimelineRecorder;
 }
 
 export interface Reliability {
@@ -41,7 +44,7 @@ export async function startReliability(o: ReliabilityOptions): Promise<Reliabili
   const audit = new AuditLog(js, o.names, o.logger);
   const notifier = o.notify === false
     ? null
-    : await startNotifier({ js, jsm, names: o.names, connection: o.connection, clients: o.clients, states: o.states, deadLetters: o.deadLetters, logger: o.logger, ...(o.notify ?? {}) });
+    : await startNotifier({ js, jsm, names: o.names, connection: o.connection, clients: o.clients, states: o.states, deadLetters: o.deadLetters, logger: o.logger, timeline: o.timeline, ...(o.notify ?? {}) });
   const deadLetters = await startDeadLetterServices({
     js, jsm, kvm: new Kvm(nc), names: o.names, connection: o.connection, ingest: o.ingest, audit,
     ...(notifier ? { notifier } : {}), logger: o.logger, replayRatePerSecond: o.replayRatePerSecond,

@@ -5,12 +5,15 @@ import { IngestError, type IngestService } from '@tareks/adapters';
 import {
   CLIENT_ID_HEADER, NotifyJob, REPLAY_RESULTS, compile, validateDeclaration,
   type AuditActor, type DeadLetter, type DeadLetterFilter, type Declaration, type ReplayBatchAccepted, type ReplayJob,
-  type ReplayOutcome, type ReplayRecord,
+  type ReplayChange, type ReplayOutcome, type ReplayRecord,
 } from '@tareks/schemas';
 import type { AuditLog } from '../audit/audit.log.js';
 import type { NotificationRedeliverer } from '../notify/notifier.js';
 import type { DeadLetterStore } from './dead-letter.store.js';
 import { REPLAY_ERROR_CODES as R, ReplayError } from './replay-error.js';
+import { replayedEvent } from '../timeline/timeline-events.js';
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
+import { replayChanges } from './replay.changes.js';
 
 export interface ReplayServiceOptions {
   readonly store: DeadLetterStore;
@@ -24,6 +27,8 @@ export interface ReplayServiceOptions {
   /** Replay velocity of batches, dead letters per second (reported to the caller). */
   readonly ratePerSecond: number;
   readonly logger: Logger;
+  /** Where REPLAYED is appended to the declaration's timeline. */
+  readonly timeline?: TimelineRecorder;
 }
 
 export interface ReplayOptions {
@@ -68,16 +73,17 @@ export class ReplayService {
     const letter = await this.o.store.get(id);
     if (!letter) throw new ReplayError(R.notFound, `dead letter ${id} not found`, 404);
     const edited = opts.payload !== undefined;
+    const changes = edited && letter.stage !== 'notify' ? replayChanges(declarationOf(letter), opts.payload) : undefined;
     const replayId = randomUUID();
     let outcome: { result: string; declarationId?: string; version?: number };
     try {
       outcome = letter.stage === 'notify' ? await this.notification(letter, edited, opts.dryRun) : await this.declaration(letter, actor, opts);
     } catch (err) {
       const e = err instanceof ReplayError ? err : err instanceof IngestError ? new ReplayError(err.code, err.message, err.httpStatus, err.details, err.httpStatus >= 500, { cause: err }) : err;
-      if (e instanceof ReplayError && !e.retryable) await this.remember(letter, replayId, actor, edited, e.code, opts);
+      if (e instanceof ReplayError && !e.retryable) await this.remember(letter, replayId, actor, { edited, changes }, e.code, opts);
       throw e;
     }
-    const replay = await this.remember(letter, replayId, actor, edited, outcome.result, opts);
+    const replay = await this.remember(letter, replayId, actor, { edited, changes }, outcome.result, opts);
     return {
       deadLetterId: id,
       replay,
@@ -129,15 +135,22 @@ export class ReplayService {
     return { result: await this.o.notifier.redeliver(job.value), declarationId, version };
   }
 
-  private async remember(letter: DeadLetter, replayId: string, actor: AuditActor, edited: boolean, result: string, opts: ReplayOptions): Promise<ReplayRecord> {
-    const record: ReplayRecord = { replayId, at: new Date().toISOString(), by: `${actor.kind}:${actor.id}`, edited, result };
+  private async remember(
+    letter: DeadLetter, replayId: string, actor: AuditActor, edit: { edited: boolean; changes: ReplayChange[] | undefined }, result: string, opts: ReplayOptions,
+  ): Promise<ReplayRecord> {
+    const { edited, changes } = edit;
+    const record: ReplayRecord = {
+      replayId, at: new Date().toISOString(), by: `${actor.kind}:${actor.id}`, edited, result,
+      ...(changes ? { changes } : {}), ...(opts.batchId ? { batchId: opts.batchId } : {}),
+    };
     if (!opts.dryRun) await this.o.store.history.append(letter.id, record);
+    if (!opts.dryRun) this.o.timeline?.record(...replayedEvent(letter, record));
     await this.o.audit.record({
       actor,
       action: 'deadletter.replay',
       target: letter.id,
       result: opts.dryRun && result === REPLAY_RESULTS.dryRun ? REPLAY_RESULTS.dryRun : result,
-      details: { replayId, stage: letter.stage, edited, ...(letter.declarationId ? { declarationId: letter.declarationId, version: letter.version } : {}), ...(opts.batchId ? { batchId: opts.batchId } : {}) },
+      details: { replayId, stage: letter.stage, edited, ...(changes ? { changes } : {}), ...(letter.declarationId ? { declarationId: letter.declarationId, version: letter.version } : {}), ...(opts.batchId ? { batchId: opts.batchId } : {}) },
     });
     return record;
   }

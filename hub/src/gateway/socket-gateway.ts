@@ -6,7 +6,7 @@ import type { DecisionFeed } from './decision-feed.js';
 import { LiveWindow } from './live-window.js';
 import { roomsFor } from '../session/socket-policy.js';
 
-export type StatsSource = () => Promise<Pick<MetricsSnapshot, 'queues' | 'streams' | 'connectors'>>;
+export type StatsSource = () => Promise<Pick<MetricsSnapshot, 'queues' | 'streams' | 'connectors' | 'nats' | 'redis'>>;
 
 export function toDecisionEvent(d: Decision): DecisionEvent {
   const top = d.items.flatMap((i) => i.reasons).sort((a, b) => b.weight - a.weight)[0];
@@ -39,7 +39,11 @@ export class SocketGateway {
       this.window.record(d.timings.totalMs, d.lane);
       this.io.to(roomsFor('decision.v1')).emit('decision.v1', toDecisionEvent(d));
     });
+    let reading = false;
     this.ticker = setInterval(() => {
+      // One read per tick for all dashboards of this process; none while nobody watches or the last read is still out.
+      if (reading || this.io.engine.clientsCount === 0) return;
+      reading = true;
       stats()
         .then((s) => {
           const w = this.window.snapshot();
@@ -53,7 +57,8 @@ export class SocketGateway {
             ...s,
           });
         })
-        .catch((err: unknown) => logger.warn({ err }, 'metrics snapshot failed'));
+        .catch((err: unknown) => logger.warn({ err }, 'metrics snapshot failed'))
+        .finally(() => (reading = false));
     }, 1000);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeadLetter } from '@tareks/schemas';
+import type { DeadLetter, DeadLetterFilter } from '@tareks/schemas';
 import { DeadLetterIndex } from '../../src/deadletters/dead-letter.index.js';
 
 const STAGES = ['orchestrate', 'score', 'notify'] as const;
@@ -62,6 +62,39 @@ describe('dead-letter index', () => {
     expect(index.matchIds({ replayed: false })).toHaveLength(999);
   });
 
+  it('answers every filter combination exactly like a full scan, also when failure times are out of order', () => {
+    const skewed = new DeadLetterIndex();
+    // Every 7th letter carries a clock 10 minutes behind: the time range can no longer be a binary search.
+    for (let i = 1; i <= 600; i++) {
+      const l = letter(i);
+      const at = i % 7 === 0 ? new Date(Date.parse(l.lastFailureAt) - 600_000).toISOString() : l.lastFailureAt;
+      skewed.add({ ...l, lastFailureAt: at }, i);
+    }
+    const filters: DeadLetterFilter[] = [
+      {}, { stage: 'score' }, { code: 'HUB_ERR_SCORING_FAILED', office: '060100' }, { gtip: '950300700007' },
+      { from: letter(200).lastFailureAt }, { from: letter(100).lastFailureAt, to: letter(300).lastFailureAt, stage: 'notify' },
+      { to: letter(50).lastFailureAt, office: '341300' }, { replayed: false, stage: 'orchestrate' }, { office: '999999' },
+    ];
+    for (const built of [index, skewed]) {
+      const all = built.search({ limit: 500 }).items;
+      const rest = built.search({ limit: 500, cursor: all.at(-1)!.seq }).items;
+      const everything = [...all, ...rest, ...built.search({ limit: 500, cursor: (rest.at(-1) ?? all.at(-1)!).seq }).items];
+      for (const f of filters) {
+        const from = f.from ? Date.parse(f.from) : -Infinity;
+        const to = f.to ? Date.parse(f.to) : Infinity;
+        const expected = everything
+          .filter((e) => (!f.stage || e.stage === f.stage) && (!f.code || e.code === f.code) && (!f.office || e.customsOffice === f.office))
+          .filter((e) => (!f.gtip || e.gtips?.includes(f.gtip)) && Date.parse(e.lastFailureAt) >= from && Date.parse(e.lastFailureAt) <= to)
+          .filter((e) => f.replayed === undefined || (e.replayCount > 0) === f.replayed)
+          .map((e) => e.id);
+        const page = built.search({ ...f, limit: 500 });
+        expect(page.total, JSON.stringify(f)).toBe(expected.length);
+        expect(page.items.map((e) => e.id), JSON.stringify(f)).toEqual(expected.slice(0, 500));
+        expect(built.matchIds(f), JSON.stringify(f)).toEqual([...expected].reverse());
+      }
+    }
+  });
+
   // Bench-like: no timing assertion (the machine is shared); the figures are printed for the report.
   it('stays fast with 100 000 entries', () => {
     const big = new DeadLetterIndex();
@@ -79,10 +112,11 @@ describe('dead-letter index', () => {
     const deepPage = time(() => big.search({ stage: 'score', limit: 50, cursor: 20_000 }));
     const byGtip = time(() => big.search({ gtip: '950300700123', limit: 50 }));
     const byDeclaration = time(() => big.search({ declarationId: '26341300IM000123' }));
+    const byTime = time(() => big.search({ from: letter(90_000).lastFailureAt, to: letter(95_000).lastFailureAt, limit: 50 }));
     const heapMb = process.memoryUsage().heapUsed / 1e6;
     console.log(
       `dead-letter index, 100k entries: build ${(t1 - t0).toFixed(0)} ms; search ms/query — unfiltered ${unfiltered.toFixed(2)}, ` +
-        `stage+code+office ${selective.toFixed(2)}, deep page ${deepPage.toFixed(2)}, gtip ${byGtip.toFixed(2)}, declaration ${byDeclaration.toFixed(3)}; heap ${heapMb.toFixed(0)} MB`,
+        `stage+code+office ${selective.toFixed(2)}, deep page ${deepPage.toFixed(2)}, gtip ${byGtip.toFixed(2)}, declaration ${byDeclaration.toFixed(3)}, time range ${byTime.toFixed(3)}; heap ${heapMb.toFixed(0)} MB`,
     );
     expect(big.search({ stage: 'notify', code: 'CALLBACK_ERR_REJECTED', office: '341300' }).total).toBe(0);
     expect(big.search({ gtip: '950300700123' }).total).toBe(100);

@@ -5,6 +5,17 @@ export const DLQ_STAGES = ['ingest', 'orchestrate', 'enrich', 'ocr', 'score', 'd
 export const DeadLetterStage = Type.Enum(DLQ_STAGES);
 export type DeadLetterStage = Static<typeof DeadLetterStage>;
 
+/** One difference between the dead letter's declaration and the edited one that was replayed. */
+export const ReplayChange = Type.Object(
+  {
+    pointer: Type.String({ description: 'JSON pointer into the declaration; "" for the whole payload' }),
+    before: Type.Optional(Type.String({ description: 'Old value as JSON, shortened; absent when the field was added' })),
+    after: Type.Optional(Type.String({ description: 'New value as JSON, shortened; absent when the field was removed' })),
+  },
+  { additionalProperties: false },
+);
+export type ReplayChange = Static<typeof ReplayChange>;
+
 export const ReplayRecord = Type.Object(
   {
     replayId: Type.String(),
@@ -12,6 +23,8 @@ export const ReplayRecord = Type.Object(
     by: Type.String(),
     edited: Type.Boolean(),
     result: Type.String({ description: 'ACCEPTED, DUPLICATE or the error code' }),
+    changes: Type.Optional(Type.Array(ReplayChange, { description: 'What the edit changed (first 50 differences)' })),
+    batchId: Type.Optional(Type.String({ description: 'The batch replay this replay was part of' })),
   },
   { additionalProperties: false },
 );

@@ -62,6 +62,18 @@ export const DeadLetterPage = Type.Object(
 );
 export type DeadLetterPage = Static<typeof DeadLetterPage>;
 
+/** What the filters can choose from: every stage, error code and office present in the index, with its count. */
+export const DeadLetterFacets = Type.Object(
+  {
+    total: Type.Integer(),
+    stages: Type.Record(Type.String(), Type.Integer()),
+    codes: Type.Record(Type.String(), Type.Integer()),
+    offices: Type.Record(Type.String(), Type.Integer()),
+  },
+  { additionalProperties: false },
+);
+export type DeadLetterFacets = Static<typeof DeadLetterFacets>;
+
 /** Replay of one dead letter, optionally with an edited declaration that is validated like new input. */
 export const ReplayOneRequest = Type.Object(
   {
