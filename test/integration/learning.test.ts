@@ -4,10 +4,10 @@ import type { Worker } from 'bullmq';
 import { headers } from '@nats-io/nats-core';
 import { pino } from 'pino';
 import {
-  DEMO_API_KEY, bootstrapDemoModel, openLearning, OutcomeIntake, Retrainer, scoreWorkerLearning, startLearningLoop, TrainingStore,
+  DEMO_API_KEY, bootstrapDemoModel, openLearning, OutcomeIntake, OUTCOME_PROJECTOR_DURABLE, Retrainer, scoreWorkerLearning, startLearningLoop, TrainingStore,
   type Learning, type LearningLoop, type ScoreWorkerLearning,
 } from '@tareks/hub';
-import { createScoreWorker, generateDeclarations, loadRuleConfig, MODEL_REASON_TEXT, NO_HISTORY, type TraderHistory, type TraderStats } from '@tareks/scoring';
+import { createScoreWorker, FEATURE_NAMES, generateDeclarations, loadRuleConfig, MODEL_REASON_TEXT, NO_HISTORY, type TraderHistory, type TraderStats } from '@tareks/scoring';
 import { CLIENT_ID_HEADER, versionKey, type Declaration, type Decision, type EnrichmentStep, type ScoredDeclaration } from '@tareks/schemas';
 import { REDIS_URL } from '../src/support/test-env.js';
 import { startTestHub, type TestHub } from '../src/support/running-hub.js';
@@ -39,7 +39,7 @@ const world: Declaration[] = [];
 beforeAll(async () => {
   hub = await startTestHub({ TAREKS_ROLES: 'api,orchestrator,projector' }, { enrichmentSteps: [registry] });
   learning = await openLearning(hub.nats, hub.names);
-  swl = await scoreWorkerLearning(hub.nats, hub.names, learning, logger, { random: () => (forceRandom ? 0 : 0.99) });
+  swl = await scoreWorkerLearning(hub.nats, hub.names, learning, logger, { random: () => (forceRandom ? 0 : 0.99), history: { readCacheMs: 0 } });
   const history: TraderHistory = {
     get: async (taxId) => (await hub.buckets.traders.get(taxId))?.json<TraderStats>() ?? NO_HISTORY,
     seen: () => undefined,
@@ -183,5 +183,33 @@ describe('learning loop on the live hub', () => {
     const ids = all.map((d) => d.declarationId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(next);
+  });
+
+  it('outcomes move the live history features of the next item with the same GTİP prefix, whoever its trader', async () => {
+    const [seen] = await submit(1);
+    const seenDecl = world.find((w) => w.id === seen!.declarationId)!;
+    const other = world.find((w) => w.trader.taxId !== seenDecl.trader.taxId && w.representative.tckn !== seenDecl.representative.tckn)!;
+    const probe = async (): Promise<Record<string, number>> => {
+      const d: Declaration = { ...other, id: `${other.id.slice(0, 10)}${serial()}`, items: [{ ...seenDecl.items[0]!, itemNo: 1 }], submittedAt: new Date().toISOString() };
+      const res = await fetch(`${hub.url}/v1/declarations?wait=20000`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY }, body: JSON.stringify(d) });
+      const { decision } = (await res.json()) as { decision: Decision };
+      const x = (await scoredOf(decision)).items[0]!.features;
+      return Object.fromEntries(['gtip4_log_count', 'gtip4_rate', 'gtip2_log_count', 'gtip12_log_count', 'trader_log_count'].map((n) => [n, x[FEATURE_NAMES.indexOf(n)]!]));
+    };
+    // Earlier outcomes all projected first, so only the one recorded below can move the features.
+    await until(async () => {
+      const c = await hub.nats.jsm.consumers.info(hub.names.streams.outcomes, OUTCOME_PROJECTOR_DURABLE);
+      return c.num_pending === 0 && c.num_ack_pending === 0;
+    });
+    const before = await probe();
+    truth.set(seen!.declarationId, new Map([[seen!.items[0]!.itemNo, true]]));
+    await recordOutcomes([{ ...seen!, items: seen!.items.slice(0, 1) }]);
+    await until(async () => (await probe()).gtip4_log_count > before.gtip4_log_count!);
+    const after = await probe();
+    expect(after.gtip12_log_count).toBeGreaterThan(before.gtip12_log_count!);
+    expect(after.gtip2_log_count).toBeGreaterThan(before.gtip2_log_count!);
+    expect(after.gtip4_rate).toBeGreaterThan(before.gtip4_rate!);
+    // A different trader: its own history did not move.
+    expect(after.trader_log_count).toBe(before.trader_log_count);
   });
 });

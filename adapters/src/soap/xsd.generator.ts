@@ -1,6 +1,6 @@
 import {
   Conformity, CountryCode, CurrencyCode, CustomsOffice, Decision, DecisionTimings, Declaration, DeclarationId,
-  DeclarationState, DeclarationStatus, DocumentRef, DocumentType, Domain, ErrorDetail, Gtip, Item, ItemDecision, Kind,
+  DeclarationState, DeclarationStatus, DocumentAttachment, DocumentRef, DocumentType, Domain, ErrorDetail, Gtip, Item, ItemDecision, Kind,
   Lane, LocalizedText, Money, Reason, Receipt, Representative, SelectionCause, Sha256, TaxId, Tckn, Trader, Unit, Version,
 } from '@tareks/schemas';
 import { enumValues, isRequired, kindOf, singular, type SchemaNode } from './schema-node.js';
@@ -14,6 +14,7 @@ const NAMED = new Map<unknown, string>([
   [Conformity, 'Conformity'], [DocumentRef, 'DocumentRef'], [Decision, 'Decision'], [ItemDecision, 'ItemDecision'],
   [Reason, 'Reason'], [LocalizedText, 'LocalizedText'], [DecisionTimings, 'DecisionTimings'], [Receipt, 'Receipt'],
   [DeclarationState, 'DeclarationState'], [ErrorDetail, 'ErrorDetail'],
+  [DocumentAttachment, 'DocumentAttachment'],
   [Tckn, 'Tckn'], [TaxId, 'TaxId'], [Gtip, 'Gtip'], [CountryCode, 'CountryCode'], [CurrencyCode, 'CurrencyCode'],
   [CustomsOffice, 'CustomsOffice'], [DeclarationId, 'DeclarationId'], [Version, 'Version'], [Sha256, 'Sha256'],
   [Kind, 'Kind'], [Domain, 'Domain'], [Lane, 'Lane'], [Unit, 'Unit'], [DocumentType, 'DocumentType'],
@@ -60,6 +61,7 @@ function restriction(node: SchemaNode): { base: string; facets: string[] } {
     }
     default: {
       if (node.format === 'date-time') return { base: 'xs:dateTime', facets };
+      if (node.contentEncoding === 'base64') return { base: 'xs:base64Binary', facets };
       for (const v of enumValues(node) ?? []) facets.push(facet('enumeration', v));
       if (node.minLength !== undefined) facets.push(facet('minLength', node.minLength));
       if (node.maxLength !== undefined) facets.push(facet('maxLength', node.maxLength));
@@ -167,11 +169,16 @@ class XsdWriter {
 
 /** The XSD of the SOAP contract, derived from the TypeBox contracts so the two never drift (see `xsd.cli.ts`). */
 export function generateXsd(): string {
+  return generateXsdFor(TNS, GLOBAL_ELEMENTS, 'adapters/src/soap/xsd.cli.ts');
+}
+
+/** The XSD of another SOAP contract of ours: its global elements in its own namespace, named types written into it. */
+export function generateXsdFor(tns: string, elements: readonly (readonly [string, SchemaNode])[], generatedBy: string): string {
   const w = new XsdWriter();
   w.line(0, '<?xml version="1.0" encoding="UTF-8"?>');
-  w.line(0, '<!-- Generated from the TypeBox contracts by adapters/src/soap/xsd.cli.ts; do not edit by hand. -->');
-  w.line(0, `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tns="${TNS}" targetNamespace="${TNS}" elementFormDefault="qualified" attributeFormDefault="unqualified" version="1">`);
-  for (const [name, node] of GLOBAL_ELEMENTS) w.element(1, name, node, '');
+  w.line(0, `<!-- Generated from the TypeBox contracts by ${generatedBy}; do not edit by hand. -->`);
+  w.line(0, `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tns="${tns}" targetNamespace="${tns}" elementFormDefault="qualified" attributeFormDefault="unqualified" version="1">`);
+  for (const [name, node] of elements) w.element(1, name, node, '');
   w.namedTypes(1);
   w.line(0, '</xs:schema>');
   return `${w.lines.join('\n')}\n`;

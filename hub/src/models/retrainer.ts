@@ -3,13 +3,19 @@ import { FEATURE_NAMES, type GbdtParams } from '@tareks/scoring';
 import type { ModelInfo } from '@tareks/schemas';
 import type { TrainingRow, TrainingStore } from '../outcomes/training.store.js';
 import { judgeShadow, type ShadowVerdict } from './auto-promotion.js';
+import type { LeaderLease } from './leader-lease.js';
 import type { ModelAdmin } from './model.admin.js';
 import type { ModelRegistry } from './model.registry.js';
 import { trainAndMeasure } from './model.training.js';
 
 export interface RetrainerOptions {
   readonly registry: ModelRegistry;
-  readonly training: TrainingStore;
+  readonly training: Pick<TrainingStore, 'rows'>;
+  /**
+   * Leader election among the `learning` processes: a run starts only while this process holds the lease and installs
+   * its result only if it still does afterwards. Absent: this process is the only retrainer.
+   */
+  readonly lease?: Pick<LeaderLease, 'hold'>;
   /** Promotes a winning shadow (audited, actor `system:auto-promotion`). */
   readonly admin: ModelAdmin;
   readonly logger: Logger;
@@ -31,6 +37,7 @@ export interface RetrainerOptions {
 }
 
 export type RetrainStep =
+  | { readonly kind: 'follower' }
   | { readonly kind: 'waiting'; readonly rows: number; readonly verdict?: ShadowVerdict }
   | { readonly kind: 'promoted'; readonly version: string; readonly verdict: ShadowVerdict }
   | { readonly kind: 'challenger'; readonly info: ModelInfo };
@@ -38,7 +45,8 @@ export type RetrainStep =
 /**
  * The learning loop's clock: judges the shadow once enough inspected items carry both scores (promotes a winner,
  * replaces a loser) and otherwise trains a new challenger from the training store and installs it as the shadow.
- * Runs on a schedule and after N outcomes, one run at a time; run it in one process.
+ * Runs on a schedule and after N outcomes, one run at a time; among several `learning` processes only the holder of
+ * the lease runs (the others answer `follower`).
  */
 export class Retrainer {
   private timer: NodeJS.Timeout | null = null;
@@ -77,6 +85,7 @@ export class Retrainer {
   }
 
   private async step(): Promise<RetrainStep> {
+    if (!(await this.leads())) return { kind: 'follower' };
     const share = this.o.capacityShare ?? 0.1;
     const pointers = await this.o.registry.pointers();
     const rows = (await this.o.training.rows()).filter((r) => r.features.length === FEATURE_NAMES.length);
@@ -84,20 +93,32 @@ export class Retrainer {
       const verdict = judgeShadow(rows, pointers, share, this.o.margin ?? 0.02);
       if (verdict.rows < (this.o.minShadowRows ?? 200)) return { kind: 'waiting', rows: rows.length, verdict };
       if (verdict.challengerWins && (this.o.autoPromote ?? true)) {
+        if (!(await this.leads())) return { kind: 'follower' };
         await this.o.admin.promote(pointers.shadow, { kind: 'system', id: 'auto-promotion' }, `shadow precision ${verdict.challenger.toFixed(3)} > champion ${verdict.champion.toFixed(3)} on ${verdict.rows} items`);
         return { kind: 'promoted', version: pointers.shadow, verdict };
       }
     }
     if (rows.length < (this.o.minRows ?? 300)) return { kind: 'waiting', rows: rows.length };
-    return { kind: 'challenger', info: await this.trainChallenger(rows, share) };
+    const info = await this.trainChallenger(rows, share);
+    return info ? { kind: 'challenger', info } : { kind: 'follower' };
   }
 
-  private async trainChallenger(rows: readonly TrainingRow[], share: number): Promise<ModelInfo> {
+  private async leads(): Promise<boolean> {
+    return this.o.lease ? this.o.lease.hold() : true;
+  }
+
+  /** Trains and installs a challenger; null when the lease was lost while training (the new leader's run counts). */
+  private async trainChallenger(rows: readonly TrainingRow[], share: number): Promise<ModelInfo | null> {
     const F = FEATURE_NAMES.length;
     const X = new Float32Array(rows.length * F);
     rows.forEach((r, i) => X.set(r.features, i * F));
     const y = Uint8Array.from(rows, (r) => r.label);
     const { model, metrics } = trainAndMeasure({ X, y, featureNames: FEATURE_NAMES }, share, this.o.params);
+    // Training blocks this process: renew (or find the lease taken over) before anything is installed.
+    if (!(await this.leads())) {
+      this.o.logger.warn({ rows: rows.length }, 'retraining lease lost while training: result discarded');
+      return null;
+    }
     const info = await this.o.registry.save(model, {
       source: 'retrain',
       trainingWindow: { from: rows[0]!.inspectedAt, to: rows[rows.length - 1]!.inspectedAt, rows: rows.length },

@@ -5,6 +5,8 @@ import { IngestError, OUTCOME_ERROR_CODES, type OutcomeCaller, type OutcomeServi
 import type { InspectionOutcome, Names, OutcomeReceipt } from '@tareks/schemas';
 import type { DeclarationStateStore } from '../state/declaration-state.store.js';
 import { outcomeKey, RECORDED_BY_HEADER } from './outcome-keys.js';
+import { outcomeEvent } from '../timeline/timeline-events.js';
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 
 /**
  * Outcome intake: checks that the item was decided, refuses a result contradicting one already recorded, and
@@ -18,6 +20,8 @@ export class OutcomeIntake implements OutcomeService {
     private readonly states: DeclarationStateStore,
     /** The outcomes KV (written by the projector). */
     private readonly recorded: KV,
+    /** Where OUTCOME_RECORDED is appended to the declaration's timeline. */
+    private readonly timeline?: TimelineRecorder,
   ) {}
 
   async record(o: InspectionOutcome, caller: OutcomeCaller): Promise<OutcomeReceipt> {
@@ -35,6 +39,7 @@ export class OutcomeIntake implements OutcomeService {
     const h = headers();
     h.set(RECORDED_BY_HEADER, `${caller.kind}:${caller.id}`);
     const ack = await this.js.publish(this.names.subjects.outcome(decision.customsOffice), JSON.stringify(o), { msgID: key, headers: h });
+    if (!ack.duplicate) this.timeline?.record(outcomeEvent(o, `${caller.kind}:${caller.id}`));
     return { ...base, duplicate: ack.duplicate };
   }
 }

@@ -6,6 +6,8 @@ import type { InspectionOutcome, Names } from '@tareks/schemas';
 import { outcomeKey } from './outcome-keys.js';
 import { scoredRecordOf } from './scored-records.js';
 import { addInspection } from './trader-outcomes.js';
+import { epochWeek } from '@tareks/scoring';
+import type { LabelHistoryStore } from '../history/label-history.store.js';
 
 export const OUTCOME_PROJECTOR_DURABLE = 'outcome-projector';
 const RETRY_MS = 1_000;
@@ -18,6 +20,8 @@ export interface OutcomeProjectorOptions {
   readonly recorded: KV;
   /** Traders KV (the score workers' TraderHistoryStore reads it). */
   readonly traders: KV;
+  /** Label-history tallies per history key (the score workers' live features read them). */
+  readonly history: LabelHistoryStore;
   readonly logger: Logger;
   /** Outcomes projected at once; default 64. */
   readonly maxAckPending?: number;
@@ -27,7 +31,8 @@ export interface OutcomeProjectorOptions {
 
 /**
  * Durable consumer of `<ns>.outcome.>`: marks each item's result in the outcomes KV (first result wins, so a
- * redelivery or a duplicate counts once) and adds the inspection to the trader's record.
+ * redelivery or a duplicate counts once), adds the inspection to the trader's record and the outcome to the label
+ * history of every key the item was scored with (week of its scoring, as the offline features reveal a label).
  */
 export class OutcomeProjector {
   private running: RunningConsumer | null = null;
@@ -71,8 +76,12 @@ export class OutcomeProjector {
     }
     try {
       const scored = await scoredRecordOf(this.o.jsm, this.o.names, outcome.declarationId, outcome.version);
-      if (scored) await addInspection(this.o.traders, scored.traderId, outcome.result === 'NON_COMPLIANT');
-      else this.o.logger.warn(log, 'outcome of an item without a scored record: trader history not updated');
+      const nonCompliant = outcome.result === 'NON_COMPLIANT';
+      if (scored) {
+        await addInspection(this.o.traders, scored.traderId, nonCompliant);
+        const keys = scored.items.find((i) => i.itemNo === outcome.itemNo)?.historyKeys;
+        if (keys) await this.o.history.addOutcome(keys, nonCompliant, epochWeek(new Date(scored.scoredAt)));
+      } else this.o.logger.warn(log, 'outcome of an item without a scored record: trader history not updated');
       msg.ack();
       this.o.onCounted?.(outcome);
     } catch (err) {

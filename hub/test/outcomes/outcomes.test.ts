@@ -10,6 +10,7 @@ import { ensureBuckets, type HubBuckets } from '../../src/infra/nats.js';
 import { openLearning, type Learning } from '../../src/models/learning.setup.js';
 import { OutcomeIntake } from '../../src/outcomes/outcome.intake.js';
 import { OutcomeProjector } from '../../src/outcomes/outcome.projector.js';
+import { LabelHistoryStore } from '../../src/history/label-history.store.js';
 import { TrainingStore } from '../../src/outcomes/training.store.js';
 import { DeclarationStateStore } from '../../src/state/declaration-state.store.js';
 import { openTestNamespace, type TestNamespace } from '../warehouse/nats-namespace.js';
@@ -54,7 +55,7 @@ beforeAll(async () => {
   const states = new DeclarationStateStore(buckets.declarations);
   await states.advance({ id: ID, version: 1, status: 'DECIDED', receivedAt: decision.timings.receivedAt, updatedAt: decision.timings.decidedAt, decision });
   await t.js.publish(t.names.subjects.scored(ID, 1), JSON.stringify(scored), { msgID: `${ID}:1` });
-  projector = new OutcomeProjector({ js: t.js, jsm: t.jsm, names: t.names, recorded: learning.recorded, traders: buckets.traders, logger, onCounted: () => void counted++ });
+  projector = new OutcomeProjector({ js: t.js, jsm: t.jsm, names: t.names, recorded: learning.recorded, traders: buckets.traders, history: new LabelHistoryStore(learning.labelHistory), logger, onCounted: () => void counted++ });
   await projector.start();
   const apiKeys = new ApiKeyStore(buckets.clients, false);
   inspectorKey = await apiKeys.create('lab-istanbul', ['outcomes:write']);

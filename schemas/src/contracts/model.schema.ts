@@ -60,6 +60,7 @@ export const ScoredItem = Type.Object(
     features: Type.Array(Type.Number()),
     score: Type.Number({ minimum: 0, maximum: 1 }),
     shadowScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    historyKeys: Type.Optional(Type.Array(Type.String(), { maxItems: 32, description: 'Label-history keys of the item (trader, declarant, GTİP prefixes, …): what its outcome updates' })),
     lane: Lane,
     selectionCause: SelectionCause,
   },

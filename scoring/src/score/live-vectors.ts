@@ -1,38 +1,38 @@
 import type { Declaration } from '@tareks/schemas';
 import { FEATURE_NAMES } from '../features/feature-names.js';
+import type { HistorySource } from '../features/live-history.js';
 import { LiveFeatures, unlabelledRowsOf } from '../features/live-features.js';
 import type { TraderStats } from './trader-history.js';
 
-const TRADER_RATE = FEATURE_NAMES.indexOf('trader_rate');
-const TRADER_COUNT = FEATURE_NAMES.indexOf('trader_log_count');
 const TRADER_DECLARATIONS = FEATURE_NAMES.indexOf('log_trader_declarations');
-/** Same smoothing as the offline label history: pseudo-count 5 towards a 5 % base rate. */
-const PRIOR = 5;
-const BASE_RATE = 0.05;
 
 /**
- * Feature vectors of live items, in FEATURE_NAMES order. Context columns (value per kg against the norm, brand and
- * declarant frequencies, consignment size, CE, documents, tariff chapter) come from the traffic this worker has seen;
- * the trader's columns come from the shared trader record (declarations, inspections, non-compliant) in KV. The other
- * label-history columns (declarant, GTİP, origin, office, brand rates) hold the process's own outcomes only: with none
- * fed they sit at the base rate, unlike the offline vectors where every revealed week fills them.
+ * Feature vectors of live items, in FEATURE_NAMES order. Label-history columns (trader, declarant, GTİP 12/6/4/2,
+ * origin, office, brand, origin×GTİP4 rates and counts, recent rates) come from the shared history source, kept by
+ * the outcome projector with the same keys and smoothing as the offline features. Context columns (value per kg
+ * against the norm, brand and declarant frequencies, consignment size, CE, documents, tariff chapter) come from the
+ * traffic this worker has seen, except the trader's declaration count, which the shared trader record holds.
  */
 export class LiveVectors {
-  private readonly features = new LiveFeatures();
+  private readonly features: LiveFeatures;
 
-  constructor(private readonly usdPerUnit: Readonly<Record<string, number>>) {}
+  constructor(
+    private readonly usdPerUnit: Readonly<Record<string, number>>,
+    history?: HistorySource,
+  ) {
+    this.features = new LiveFeatures(history);
+  }
 
   /** One vector per item, row-major `items × FEATURE_COUNT`. */
-  of(d: Declaration, trader: TraderStats, at: Date): Float32Array {
+  async of(d: Declaration, trader: TraderStats, at: Date): Promise<Float32Array> {
     const rows = unlabelledRowsOf(d, this.usdPerUnit);
     const X = new Float32Array(rows.length * FEATURE_NAMES.length);
-    rows.forEach((row, i) => {
-      const x = this.features.vectorOf(row, at);
-      x[TRADER_RATE] = (trader.nonCompliant + PRIOR * BASE_RATE) / (trader.inspections + PRIOR);
-      x[TRADER_COUNT] = Math.log1p(trader.inspections);
+    // In item order: an item's context columns see the items before it, as in the offline features.
+    for (const [i, row] of rows.entries()) {
+      const x = await this.features.vectorOf(row, at);
       x[TRADER_DECLARATIONS] = Math.log1p(trader.declarations);
       X.set(x, i * FEATURE_NAMES.length);
-    });
+    }
     return X;
   }
 }

@@ -1,13 +1,14 @@
 import type { Decision, ItemDecision, Lane, Reason, ScoreJob, ScoredDeclaration, ScoredItem } from '@tareks/schemas';
 import { LANES } from '@tareks/schemas';
 import type { LaneRouter } from '../lanes/lane-router.js';
+import { itemHistoryKeys } from '../features/live-features.js';
 import { ModelError, MODEL_ERROR_CODES } from '../model/model.errors.js';
 import { explain } from '../model/reasons.js';
 import type { RuleConfig } from '../rules/rule-config.js';
 import { scoreItemWithRules } from '../rules/rule-engine.js';
 import type { ModelPair, ServedModel } from './model-slot.js';
 import type { TraderStats } from './trader-history.js';
-import { isWatchListed, type WatchList } from './watch-list.js';
+import { watchListReason, type WatchList } from './watch-list.js';
 
 export interface ModelDecisionInput {
   readonly job: ScoreJob;
@@ -51,10 +52,12 @@ export async function decideWithModel(x: ModelDecisionInput): Promise<ModelDecis
   d.items.forEach((item, i) => {
     const score = scores[i]!;
     const rule = scoreItemWithRules({ gtip: item.gtip, originCountry: item.originCountry, netMassKg: item.netMassKg, value: item.value, trader: x.trader, flags }, x.rules);
+    const watched = x.watchList.hit(d, item, x.at);
     const routed = x.router.route({
-      score, office: d.customsOffice, domain: d.domain, hardRule: rule.hardRule, watchListed: isWatchListed(x.watchList, d, item), trader,
+      score, office: d.customsOffice, domain: d.domain, hardRule: rule.hardRule, watchListed: watched !== null, trader,
     });
     const ruleReasons: Reason[] = routed.cause === 'RULE' ? rule.reasons.filter((r) => r.code in x.rules.registryFlags) : [];
+    if (watched) ruleReasons.push(watchListReason(watched));
     const reasons = [...routed.reasons, ...ruleReasons, ...explain(x.pair.champion.gbdt, X, i * F, EXPLAINED_REASONS)];
     items.push({ itemNo: item.itemNo, score, lane: routed.lane, selectionCause: routed.cause, reasons });
     scored.push({
@@ -62,6 +65,7 @@ export async function decideWithModel(x: ModelDecisionInput): Promise<ModelDecis
       features: Array.from(X.subarray(i * F, (i + 1) * F)),
       score,
       ...(shadowScores ? { shadowScore: shadowScores[i]! } : {}),
+      historyKeys: [...itemHistoryKeys(d, item)],
       lane: routed.lane,
       selectionCause: routed.cause,
     });
@@ -108,6 +112,7 @@ export function scoredByRules(job: ScoreJob, decision: Omit<Decision, 'timings'>
       itemNo: item.itemNo,
       features: Array.from(X.subarray(i * F, (i + 1) * F)),
       score: item.score,
+      historyKeys: [...itemHistoryKeys(d, d.items[i]!)],
       lane: item.lane,
       selectionCause: item.selectionCause,
     })),

@@ -54,11 +54,12 @@ export function createScoreWorker(opts: ScoreWorkerOptions): Worker<ScoreJob, vo
       const { champion, shadow } = lease.pair;
       const at = new Date();
       const declarationId = job.declaration.id;
-      const X = learned.vectors.of(job.declaration, trader, at);
+      const X = await learned.vectors.of(job.declaration, trader, at);
+      const watchList = learned.watchList?.() ?? EMPTY_WATCH_LIST;
       const made = champion
         ? await decideWithModel({
           job, trader, X, at, pair: { champion, shadow }, router: learned.router, rules: opts.rules,
-          watchList: learned.watchList?.() ?? EMPTY_WATCH_LIST,
+          watchList,
           onShadowError: (err) => opts.logger.warn({ err, declarationId, shadow: shadow?.version }, 'shadow model failed'),
         }).catch((err: unknown) => {
           opts.logger.warn({ err, declarationId, model: champion.version }, 'model inference failed: rule fallback');
@@ -69,7 +70,7 @@ export function createScoreWorker(opts: ScoreWorkerOptions): Worker<ScoreJob, vo
         await learned.publishScored(made.scored);
         return made.decision;
       }
-      const byRules = decideWithRules(job, trader, opts.rules);
+      const byRules = decideWithRules(job, trader, opts.rules, watchList, at);
       await learned.publishScored(scoredByRules(job, byRules, X, at));
       return byRules;
     } finally {

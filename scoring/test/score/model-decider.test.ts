@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  decideWithModel, FEATURE_COUNT, LaneRouter, LiveVectors, loadRuleConfig, ModelError, NO_HISTORY, USD_PER_UNIT, EMPTY_WATCH_LIST,
+  decideWithModel, FEATURE_COUNT, LaneRouter, LiveVectors, loadRuleConfig, ModelError, NO_HISTORY, USD_PER_UNIT, EMPTY_WATCH_LIST, WatchList,
   trainGbdt, type ServedModel,
 } from '@tareks/scoring';
 import { declarations, jobOf, served, smallModel } from './model-fixture.js';
@@ -30,9 +30,9 @@ async function decide(o: { flags?: string[]; random?: () => number; watchTrader?
       trader: NO_HISTORY,
       pair: o.pair ?? { champion, shadow },
       router: new LaneRouter({}, o.random ?? never),
-      X: new LiveVectors(USD_PER_UNIT).of(d, NO_HISTORY, at),
+      X: await new LiveVectors(USD_PER_UNIT).of(d, NO_HISTORY, at),
       rules,
-      watchList: o.watchTrader ? { traders: [d.trader.taxId], gtipPrefixes: [] } : EMPTY_WATCH_LIST,
+      watchList: o.watchTrader ? WatchList.of([{ kind: 'TRADER', value: d.trader.taxId, reason: 'sahte CE' }]) : EMPTY_WATCH_LIST,
       at,
       onShadowError: () => undefined,
     }),
@@ -71,6 +71,7 @@ describe('decideWithModel', () => {
   it('the watch list overrides the model (cause RULE)', async () => {
     const { made } = await decide({ watchTrader: true });
     expect(made.decision.items.every((i) => i.selectionCause === 'RULE' && i.reasons[0]!.code === 'WATCH_LIST')).toBe(true);
+    expect(made.decision.items.every((i) => i.reasons.some((r) => r.code === 'WATCH_LIST_TRADER' && r.text.tr.endsWith(': sahte CE')))).toBe(true);
   });
 
   it('random control selects items with cause RANDOM', async () => {
