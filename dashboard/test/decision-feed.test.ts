@@ -72,4 +72,21 @@ describe('DecisionFeed', () => {
     runFrame();
     expect(feed.rows).toHaveLength(0);
   });
+
+  it('adds only decisions matching the filter, drops shown rows that do not match, and lists every office seen', () => {
+    const feed = new DecisionFeed(10);
+    const at = (serial: number, customsOffice: string, lane: 'GREEN' | 'RED') => ({ ...decision(serial), customsOffice, lane });
+    feed.push(at(1, '341300', 'GREEN'));
+    feed.push(at(2, '060100', 'RED'));
+    runFrame();
+    feed.setFilter({ office: '', domain: '', lane: 'RED' });
+    expect(ids(feed)).toEqual(['002']);
+    feed.push(at(3, '341300', 'GREEN'));
+    feed.push(at(4, '341300', 'RED'));
+    runFrame();
+    expect(ids(feed)).toEqual(['004', '002']);
+    expect(feed.offices).toEqual(['060100', '341300']);
+    feed.setFilter({ office: '341300', domain: '', lane: 'RED' });
+    expect(ids(feed)).toEqual(['004']);
+  });
 });

@@ -49,6 +49,21 @@ describe('live flow page', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(['GREEN', 'YELLOW', 'RED']).toContain(await row.getAttribute('data-lane'));
     await expect.poll(() => row.textContent()).toContain('341300');
+    await page.locator('.u-over').nth(1).waitFor();
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'live-flow.png'), fullPage: true });
+
+    const lane = (await row.getAttribute('data-lane'))!;
+    await page.locator('select[name="lane"]').selectOption(lane === 'GREEN' ? 'RED' : 'GREEN');
+    await row.waitFor({ state: 'detached' });
+    await page.locator('select[name="lane"]').selectOption('');
+    await page.locator('select[name="office"]').selectOption(decl.customsOffice);
+    const res2 = await fetch(`${hub.url}/v1/declarations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY },
+      body: JSON.stringify({ ...decl, version: 2 }),
+    });
+    expect(res2.status).toBe(202);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="decision-row"]').count()).toBe(1);
   });
 });

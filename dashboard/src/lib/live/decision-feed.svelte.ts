@@ -1,4 +1,5 @@
 import type { DecisionEvent } from '@tareks/schemas';
+import { matches, NO_FILTER, type DecisionFilter } from './decision-filter.js';
 
 export interface DecisionRow {
   /** Client-side sequence number: a stable key even if the same decision arrives twice. */
@@ -14,6 +15,9 @@ export interface DecisionRow {
 export class DecisionFeed {
   rows = $state.raw<readonly DecisionRow[]>([]);
   paused = $state(false);
+  filter = $state.raw<DecisionFilter>(NO_FILTER);
+  /** Every customs office seen so far, sorted, for the filter's choices. */
+  offices = $state.raw<readonly string[]>([]);
   readonly capacity: number;
   #pending: DecisionEvent[] = [];
   #frame = 0;
@@ -24,6 +28,8 @@ export class DecisionFeed {
   }
 
   readonly push = (event: DecisionEvent): void => {
+    if (!this.offices.includes(event.customsOffice)) this.offices = [...this.offices, event.customsOffice].sort();
+    if (!matches(this.filter, event)) return;
     this.#pending.push(event);
     // Only the newest `capacity` can ever be shown, so a hidden tab (no frames) or a pause cannot grow memory.
     if (this.#pending.length >= 2 * this.capacity) this.#pending.splice(0, this.#pending.length - this.capacity);
@@ -33,6 +39,13 @@ export class DecisionFeed {
   setPaused(paused: boolean): void {
     this.paused = paused;
     this.#schedule();
+  }
+
+  /** Shows only decisions matching `filter` from now on; rows already shown that do not match are dropped. */
+  setFilter(filter: DecisionFilter): void {
+    this.filter = filter;
+    this.#pending = this.#pending.filter((e) => matches(filter, e));
+    this.rows = this.rows.filter((r) => matches(filter, r.event));
   }
 
   dispose(): void {
