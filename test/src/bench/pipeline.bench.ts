@@ -5,11 +5,12 @@ import { DEMO_API_KEY } from '@tareks/hub';
 import { createWorld } from '@tareks/scoring';
 import { names, versionKey, type Decision, type Declaration } from '@tareks/schemas';
 import { NATS_URL } from '../support/test-env.js';
+import { poissonLoad, type LoadResult } from './poisson-load.js';
 import { quantile, round } from './stats.js';
 
 export interface E2eRun {
   readonly protocol: 'REST' | 'SOAP';
-  /** Offered declarations per second; null = as fast as the connections allow (saturation). */
+  /** Mean offered declarations per second (Poisson arrivals); null = as fast as the connections allow (saturation). */
   readonly rate: number | null;
   readonly durationSec: number;
   readonly connections: number;
@@ -55,46 +56,54 @@ export async function runE2e(url: string, ns: string, run: E2eRun, encode: BodyE
 
   let i = 0;
   const path = run.protocol === 'REST' ? '/v1/declarations' : '/soap/declarations';
-  const headers = run.protocol === 'REST'
+  const headers: Record<string, string> = run.protocol === 'REST'
     ? { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY }
     : { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${SUBMIT_DECLARATION_ACTION}"`, 'x-api-key': DEMO_API_KEY };
-  let accepted = 0;
+  const nextBody = (): string => {
+    const t = templates[i++ % templates.length]!;
+    const d: Declaration = { ...t, id: numbers.next(t.customsOffice, t.kind === 'IMPORT' ? 'IM' : 'EX'), submittedAt: new Date().toISOString() };
+    sent.add(versionKey(d.id, d.version));
+    return encode(d);
+  };
   const started = Date.now();
+  const load = run.rate
+    ? await poissonLoad({ url: `${url}${path}`, headers, rate: run.rate, durationSec: run.durationSec, nextBody })
+    : await saturate(`${url}${path}`, headers, run, nextBody);
+  const loadEnded = Date.now();
+  const deadline = Date.now() + 60_000;
+  while (latencies.length < load.accepted && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  sub.unsubscribe();
+  await nc.close();
+  const window = Math.max(loadEnded - started, lastDecision - started) / 1000;
+  return {
+    ...run,
+    accepted: load.accepted,
+    decided: latencies.length,
+    lost: Math.max(0, load.accepted - latencies.length),
+    decisionsPerSec: round(latencies.length / window, 0),
+    p50Ms: round(quantile(latencies, 0.5), 1),
+    p99Ms: round(quantile(latencies, 0.99), 1),
+    httpP99Ms: load.httpP99Ms,
+  };
+}
+
+/** Closed loop: `run.connections` clients each sending the next request as soon as the last is answered. */
+async function saturate(url: string, headers: Record<string, string>, run: E2eRun, nextBody: () => string): Promise<LoadResult> {
+  let accepted = 0;
   const result = await autocannon({
-    url: `${url}${path}`,
+    url,
     connections: run.connections,
     duration: run.durationSec,
-    ...(run.rate ? { overallRate: run.rate } : {}),
     requests: [
       {
         method: 'POST',
         headers,
-        setupRequest: (req) => {
-          const t = templates[i++ % templates.length]!;
-          const d: Declaration = { ...t, id: numbers.next(t.customsOffice, t.kind === 'IMPORT' ? 'IM' : 'EX'), submittedAt: new Date().toISOString() };
-          sent.add(versionKey(d.id, d.version));
-          return { ...req, body: encode(d) };
-        },
+        setupRequest: (req) => ({ ...req, body: nextBody() }),
         onResponse: (status: number) => {
           if (status === 200 || status === 202) accepted++;
         },
       },
     ],
   });
-  const loadEnded = Date.now();
-  const deadline = Date.now() + 60_000;
-  while (latencies.length < accepted && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  sub.unsubscribe();
-  await nc.close();
-  const window = Math.max(loadEnded - started, lastDecision - started) / 1000;
-  return {
-    ...run,
-    accepted,
-    decided: latencies.length,
-    lost: Math.max(0, accepted - latencies.length),
-    decisionsPerSec: round(latencies.length / window, 0),
-    p50Ms: round(quantile(latencies, 0.5), 1),
-    p99Ms: round(quantile(latencies, 0.99), 1),
-    httpP99Ms: result.latency.p99,
-  };
+  return { sent: result.requests.total, accepted, httpP99Ms: result.latency.p99 };
 }
