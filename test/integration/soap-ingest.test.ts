@@ -45,6 +45,13 @@ describe('SOAP ingest through the whole hub', () => {
     expect((await token.submit(decl)).receipt.id).toBe(decl.id);
   });
 
+  it('advertises AttachDocument with base64 content in the served contract', async () => {
+    const wsdl = await (await fetch(`${hub.url}/soap/declarations?wsdl`)).text();
+    expect(wsdl).toContain('soapAction="urn:tareks:hub:declarations:v1#AttachDocument"');
+    const xsd = await (await fetch(`${hub.url}/soap/declarations?xsd=declarations.xsd`)).text();
+    expect(xsd).toContain('<xs:element name="content" type="xs:base64Binary"/>');
+  });
+
   it('answers an invalid TCKN with a fault carrying our code and the element path', async () => {
     const decl = sampleDeclaration();
     decl.representative.tckn = '17291716061';

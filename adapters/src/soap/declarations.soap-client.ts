@@ -1,9 +1,11 @@
 import { createClientAsync, WSSecurity, type Client } from 'soap';
-import type { Declaration, DeclarationState, ErrorDetail } from '@tareks/schemas';
+import type { Declaration, DeclarationState, DocumentRef, DocumentType, ErrorDetail } from '@tareks/schemas';
 import type { SubmitResult } from '../ingest/ingest-service.js';
 import { parseXml, type XmlElement } from './safe-xml.parser.js';
 import { kindOf, singular, type SchemaNode } from './schema-node.js';
-import { GetDecisionRequest, GetDecisionResponse, HubFault, SubmitDeclarationRequest, SubmitDeclarationResponse } from './soap-operations.js';
+import {
+  AttachDocumentRequest, AttachDocumentResponse, GetDecisionRequest, GetDecisionResponse, HubFault, SubmitDeclarationRequest, SubmitDeclarationResponse,
+} from './soap-operations.js';
 import { SOAP11_ENV, SOAP12_ENV, TNS } from './soap.constants.js';
 import { xmlToJson } from './xml-mapping.js';
 
@@ -15,11 +17,27 @@ export interface DeclarationsSoapClientOptions {
   readonly clientId?: string;
   /** HTTP timeout of one call in ms; a submit adds its `waitMs` on top. Default 30 000. */
   readonly timeoutMs?: number;
+  /** Send documents as MTOM parts (`multipart/related`, raw bytes) instead of base64 inside the XML. */
+  readonly mtom?: boolean;
+}
+
+/** A file sent over SOAP (as `xs:base64Binary`). */
+export interface SoapDocument {
+  readonly type: DocumentType;
+  readonly content: Uint8Array;
+  readonly fileName?: string;
+  /** What the file is said to be; the hub decides from the bytes and refuses a disagreement. */
+  readonly mediaType?: string;
 }
 
 export interface DeclarationsSoapClient {
-  /** Submits a declaration; with `waitMs`, the decision comes back too when the hub decides within it. */
-  submit(declaration: Declaration, waitMs?: number): Promise<SubmitResult>;
+  /**
+   * Submits a declaration; with `waitMs`, the decision comes back too when the hub decides within it. `attachments`
+   * travel inside the request and are added to the declaration's documents.
+   */
+  submit(declaration: Declaration, waitMs?: number, attachments?: readonly SoapDocument[]): Promise<SubmitResult>;
+  /** Uploads one document (AttachDocument): the reference to list in `documents[]`, and whether the bytes were known. */
+  attachDocument(declarationId: string, document: SoapDocument): Promise<{ document: DocumentRef; duplicate: boolean }>;
   /** State of the declaration's latest version (with its decision once made); fault HUB_ERR_NOT_FOUND when unknown. */
   getDecision(id: string, version?: number): Promise<DeclarationState>;
 }
@@ -101,6 +119,18 @@ function toClientError(err: unknown): DeclarationsSoapError {
   }
 }
 
+const XOP = 'http://www.w3.org/2004/08/xop/include';
+
+/** One MTOM part as the `soap` package sends it (its `attachments` option). */
+interface MtomPart {
+  readonly mimetype: string;
+  readonly contentId: string;
+  readonly name: string;
+  readonly body: Buffer;
+}
+
+const asAttachment = (d: SoapDocument, content: unknown): Record<string, unknown> => ({ type: d.type, fileName: d.fileName, mediaType: d.mediaType, content });
+
 type SoapMethod = (args: unknown, options?: object) => Promise<[unknown, string]>;
 
 /**
@@ -113,20 +143,38 @@ export async function createDeclarationsSoapClient(opts: DeclarationsSoapClientO
   if (opts.clientId === undefined) client.addHttpHeader('X-API-Key', opts.apiKey);
   else client.setSecurity(new WSSecurity(opts.clientId, opts.apiKey, { passwordType: 'PasswordText', hasTimeStamp: false, hasTokenCreated: false, hasNonce: false }));
 
-  const call = async <T>(method: string, request: SchemaNode, args: object, response: SchemaNode, waitMs = 0): Promise<T> => {
+  const call = async <T>(method: string, request: SchemaNode, args: object, response: SchemaNode, waitMs = 0, parts: readonly MtomPart[] = []): Promise<T> => {
     const fn = (client as unknown as Record<string, SoapMethod>)[`${method}Async`]!;
     let raw: string;
     try {
-      [, raw] = await fn.call(client, toSoapArgs(request, args), { timeout: timeout + waitMs });
+      [, raw] = await fn.call(client, toSoapArgs(request, args), { timeout: timeout + waitMs, ...(parts.length ? { attachments: parts } : {}) });
     } catch (err) {
       throw toClientError(err);
     }
     return readResponse<T>(response, `${method}Response`, raw);
   };
 
+  /** Documents as request elements, and the MTOM parts their `xop:Include`s name when MTOM is on. */
+  const encode = (documents: readonly SoapDocument[]): { elements: Record<string, unknown>[]; parts: MtomPart[] } => {
+    const parts: MtomPart[] = [];
+    const elements = documents.map((d, i) => {
+      if (!opts.mtom) return asAttachment(d, Buffer.from(d.content.buffer, d.content.byteOffset, d.content.byteLength).toString('base64'));
+      const contentId = `document-${i + 1}@tareks`;
+      parts.push({ mimetype: d.mediaType ?? 'application/octet-stream', contentId, name: d.fileName ?? `document-${i + 1}`, body: Buffer.from(d.content.buffer, d.content.byteOffset, d.content.byteLength) });
+      return asAttachment(d, { $xml: `<xop:Include xmlns:xop="${XOP}" href="cid:${encodeURIComponent(contentId)}"/>` });
+    });
+    return { elements, parts };
+  };
+
   return {
-    submit: (declaration, waitMs) =>
-      call<SubmitResult>('SubmitDeclaration', SubmitDeclarationRequest, { declaration, waitMs }, SubmitDeclarationResponse, waitMs),
+    submit: (declaration, waitMs, attachments) => {
+      const { elements, parts } = encode(attachments ?? []);
+      return call<SubmitResult>('SubmitDeclaration', SubmitDeclarationRequest, { declaration, waitMs, attachments: attachments ? elements : undefined }, SubmitDeclarationResponse, waitMs, parts);
+    },
+    attachDocument: (declarationId, document) => {
+      const { elements, parts } = encode([document]);
+      return call('AttachDocument', AttachDocumentRequest, { declarationId, attachment: elements[0] }, AttachDocumentResponse, 0, parts);
+    },
     getDecision: async (id, version) =>
       (await call<{ state: DeclarationState }>('GetDecision', GetDecisionRequest, { id, version }, GetDecisionResponse)).state,
   };

@@ -9,6 +9,8 @@ export interface SchemaNode {
   readonly enum?: readonly unknown[];
   readonly const?: unknown;
   readonly format?: string;
+  /** `base64` marks binary content: `xs:base64Binary` in the XSD. */
+  readonly contentEncoding?: string;
   readonly pattern?: string;
   readonly minimum?: number;
   readonly maximum?: number;

@@ -1,4 +1,4 @@
-import { compile, validateDeclaration, type Declaration, type ErrorDetail, type Validation } from '@tareks/schemas';
+import { compile, validateDeclaration, type Declaration, type DocumentAttachment, type ErrorDetail, type Validation } from '@tareks/schemas';
 import type { XmlElement } from './safe-xml.parser.js';
 import { invalidInput } from './soap-fault.js';
 import { OPERATIONS, type SoapOperation } from './soap-operations.js';
@@ -7,6 +7,12 @@ import { pointerToElementPath, xmlToJson } from './xml-mapping.js';
 export interface SubmitDeclarationInput {
   readonly declaration: Declaration;
   readonly waitMs?: number;
+  readonly attachments?: DocumentAttachment[];
+}
+
+export interface AttachDocumentInput {
+  readonly declarationId: string;
+  readonly attachment: DocumentAttachment;
 }
 
 export interface GetDecisionInput {
@@ -16,8 +22,10 @@ export interface GetDecisionInput {
 
 const submit = OPERATIONS.SubmitDeclaration!;
 const getDecision = OPERATIONS.GetDecision!;
+const attachDocument = OPERATIONS.AttachDocument!;
 const validateSubmit = compile<SubmitDeclarationInput>(submit.request);
 const validateGetDecision = compile<GetDecisionInput>(getDecision.request);
+const validateAttachDocument = compile<AttachDocumentInput>(attachDocument.request);
 
 const withElementPaths = (op: SoapOperation, errors: readonly ErrorDetail[], prefix = ''): ErrorDetail[] =>
   errors.map((e) => ({ ...e, pointer: pointerToElementPath(op.request, op.name, prefix + e.pointer) }));
@@ -41,3 +49,4 @@ export function readSubmitDeclaration(el: XmlElement): SubmitDeclarationInput {
 }
 
 export const readGetDecision = (el: XmlElement): GetDecisionInput => read(getDecision, el, validateGetDecision);
+export const readAttachDocument = (el: XmlElement): AttachDocumentInput => read(attachDocument, el, validateAttachDocument);

@@ -18,14 +18,17 @@ export const versionOfContentType = (contentType: string | undefined): SoapVersi
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The request body as text: invalid UTF-8 is refused, never replaced with U+FFFD. */
-export function requestText(request: FastifyRequest): string {
+/** XML bytes as text: invalid UTF-8 is refused, never replaced with U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return strictUtf8.decode(request.body as Buffer);
+    return strictUtf8.decode(bytes);
   } catch {
     throw new SoapFault(INPUT_ERROR_CODES.malformedXml, 'İstek geçerli UTF-8 değil / the request is not valid UTF-8', 'Client');
   }
 }
+
+/** The request body as text (see `decodeUtf8`). */
+export const requestText = (request: FastifyRequest): string => decodeUtf8(request.body as Buffer);
 
 /** Refuses an envelope whose SOAP version contradicts the Content-Type it came with. */
 export function checkEnvelopeVersion(request: FastifyRequest, envelopeVersion: SoapVersion): void {

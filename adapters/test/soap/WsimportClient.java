@@ -16,13 +16,13 @@ public class WsimportClient {
     Declaration d = declaration(args[2], "17291716060");
     Holder<Receipt> receipt = new Holder<>();
     Holder<Decision> decision = new Holder<>();
-    port.submitDeclaration(d, 1000, receipt, decision);
+    port.submitDeclaration(d, 1000, null, receipt, decision);
     System.out.println("receipt.status=" + receipt.value.getStatus().value());
     System.out.println("decision.lane=" + decision.value.getLane().value());
     System.out.println("decision.item1.score=" + decision.value.getItems().getItem().get(0).getScore());
     System.out.println("state.status=" + port.getDecision(args[2], 2).getStatus().value());
     try {
-      port.submitDeclaration(declaration(args[2], "17291716061"), null, receipt, decision);
+      port.submitDeclaration(declaration(args[2], "17291716061"), null, null, receipt, decision);
     } catch (HubFault_Exception e) {
       System.out.println("fault.code=" + e.getFaultInfo().getCode());
       System.out.println("fault.pointer=" + e.getFaultInfo().getDetails().getDetail().get(0).getPointer());

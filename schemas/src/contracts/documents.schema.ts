@@ -123,6 +123,21 @@ export const CertificateFields = Type.Object(
 );
 export type CertificateFields = Static<typeof CertificateFields>;
 
+/**
+ * A document carried inside a SOAP request as base64 (`xs:base64Binary`); the hub stores it exactly like a REST
+ * upload and answers its DocumentRef. Whitespace inside the content (line-wrapped base64) is allowed.
+ */
+export const DocumentAttachment = Type.Object(
+  {
+    type: DocumentType,
+    fileName: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+    mediaType: Type.Optional(Type.String({ pattern: '^(application/pdf|image/png|image/jpeg|image/tiff)$', description: 'What the sender says the file is; the hub decides from the bytes and refuses a disagreement' })),
+    content: Type.String({ contentEncoding: 'base64', description: 'The file, base64-encoded; at most DOCUMENT_MAX_BYTES once decoded' }),
+  },
+  { additionalProperties: false, description: 'A document sent with the request: PDF, PNG, JPEG or TIFF' },
+);
+export type DocumentAttachment = Static<typeof DocumentAttachment>;
+
 export const DOCUMENT_ERROR_CODES = {
   empty: 'DOC_ERR_EMPTY',
   tooLarge: 'DOC_ERR_TOO_LARGE',
