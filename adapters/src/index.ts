@@ -7,7 +7,8 @@ export { declarationRoutes, type DeclarationRoutesOptions } from './rest/declara
 export { startDemoCustoms, type DemoCustoms, type DemoCustomsOptions } from './demo/demo-customs.js';
 export { RegistrationNumbers } from './demo/registration-numbers.js';
 export { soapRoutes, type SoapRoutesOptions } from './soap/soap.routes.js';
-export { createDeclarationsSoapClient, DeclarationsSoapError, type DeclarationsSoapClient, type DeclarationsSoapClientOptions } from './soap/declarations.soap-client.js';
+export type { SoapDocumentOptions } from './soap/soap-documents.js';
+export { createDeclarationsSoapClient, DeclarationsSoapError, type DeclarationsSoapClient, type DeclarationsSoapClientOptions, type SoapDocument } from './soap/declarations.soap-client.js';
 export { CallbackError, CALLBACK_ERROR_CODES } from './callbacks/callback-error.js';
 export { signWebhook, verifyWebhookSignature, type SignatureVerdict, type VerifyOptions } from './callbacks/webhook-signature.js';
 export { sendWebhook, type WebhookTarget } from './callbacks/webhook.sender.js';
@@ -24,5 +25,8 @@ export { authorizationSoapRoutes, type AuthorizationSoapRoutesOptions } from './
 export { AUTHZ_TNS } from './authorization/authorization-soap.constants.js';
 export { outcomeRoutes, type OutcomeRoutesOptions } from './outcomes/outcomes.routes.js';
 export { OUTCOME_ERROR_CODES, type OutcomeCaller, type OutcomeService } from './outcomes/outcome-service.js';
+export { outcomesSoapRoutes, type OutcomesSoapRoutesOptions } from './outcomes-soap/outcomes-soap.routes.js';
+export { createOutcomesSoapClient, OutcomesSoapError, type OutcomesSoapClient, type OutcomesSoapClientOptions } from './outcomes-soap/outcomes.soap-client.js';
+export { OUTCOMES_TNS } from './outcomes-soap/outcomes-soap.contract.js';
 export { documentRoutes, DOCUMENT_CONTENT_TYPES, type DocumentRoutesOptions } from './documents/documents.routes.js';
 export type { DocumentContext, DocumentService, DocumentUpload, StoredDocument } from './documents/document-service.js';

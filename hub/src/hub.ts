@@ -5,7 +5,7 @@ import { FlowProducer, type Queue, type Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { headers } from '@nats-io/nats-core';
 import { readConfig as readConnectorConfig, registryEnrichmentSteps, startConnectorServices, startRegistrySimulators } from '@tareks/connectors';
-import { authorizationRoutes, authorizationSoapRoutes, documentRoutes, outcomeRoutes } from '@tareks/adapters';
+import { authorizationRoutes, authorizationSoapRoutes, documentRoutes, outcomeRoutes, outcomesSoapRoutes } from '@tareks/adapters';
 import { createScoreWorker, createWorld, loadRuleConfig, type TraderHistory, type World } from '@tareks/scoring';
 import { Redis } from 'ioredis';
 import { CLIENT_ID_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
@@ -19,6 +19,13 @@ import { withDocumentCheck } from './documents/document-check.js';
 import { DocumentIntake } from './documents/document-intake.service.js';
 import { DocumentStore } from './documents/document.store.js';
 import { startOcrRole } from './documents/ocr-role.js';
+import { DocumentDeadlineSweeper } from './documents/document-deadline.js';
+import { ExtractionStore } from './documents/extraction.store.js';
+import { PageRenderer } from './documents/page-renderer.js';
+import { DeclarationArchive } from './inspection/declaration-archive.js';
+import { inspectionRoutes } from './inspection/inspection.routes.js';
+import { InspectionService } from './inspection/inspection.service.js';
+import { WarehouseWorkList } from './inspection/inspection.worklist.js';
 import { auditSink } from './audit/audit.sink.js';
 import { capacityRoutes } from './models/capacity.routes.js';
 import { CapacitySettingsStore } from './models/capacity.settings.js';
@@ -27,6 +34,7 @@ import { openLearning, scoreWorkerLearning, startLearningLoop } from './models/l
 import { ModelAdmin } from './models/model.admin.js';
 import { modelRoutes } from './models/model.routes.js';
 import { OutcomeIntake } from './outcomes/outcome.intake.js';
+import { watchListRoutes, WatchListStore } from './watchlist/index.js';
 import { reportRoutes } from './reports/report.routes.js';
 import { ReportQueries } from './reports/report.queries.js';
 import { createSessionAuthenticator } from './session/session.authenticator.js';
@@ -39,7 +47,7 @@ import { UserStore } from './users/user.store.js';
 import { userRoutes } from './users/user.routes.js';
 import { startWarehouse, type RunningWarehouse } from './warehouse/warehouse.js';
 import { hasRole, type Config } from './config/config.js';
-import { pipelineStats } from './gateway/pipeline-stats.js';
+import { PipelineStats } from './gateway/pipeline-stats.js';
 import { SocketGateway } from './gateway/socket-gateway.js';
 import { TraderHistoryStore } from './history/trader-history.store.js';
 import { buildHttpApp } from './http/http-app.js';
@@ -56,6 +64,7 @@ import { ensureOrchestratorConsumer, Orchestrator } from './pipeline/orchestrato
 import { Reconciler } from './pipeline/reconciler.js';
 import { createScoreQueue } from './pipeline/score-queue.js';
 import { DeclarationStateStore } from './state/declaration-state.store.js';
+import { decisionEvents, ensureTimelineStream, NatsTimelineRecorder, TimelineReader, timelineRoutes } from './timeline/index.js';
 
 export interface HubOverrides {
   /** Enrichment steps for the orchestrator (the registry connectors plug in here). */
@@ -88,15 +97,19 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   const names = namesFor(config.TAREKS_NAMESPACE);
   const nats = await connectNats(config.NATS_URL, `tareks-hub-${process.pid}`, logger);
   await ensureStreams(nats.jsm, names);
+  await ensureTimelineStream(nats.jsm, names, { maxAgeDays: config.TIMELINE_MAX_AGE_DAYS, maxBytes: config.TIMELINE_MAX_MB * 1024 * 1024 });
   await ensureOrchestratorConsumer(nats.jsm, names, config.MAX_ACK_PENDING);
   const buckets = await ensureBuckets(nats.nc, names);
   const connection = redisConnection(config.REDIS_URL);
   const metrics = new HubMetrics();
   const states = new DeclarationStateStore(buckets.declarations);
-  const deadLetters = new DeadLetterPublisher(nats.js, names, metrics, buckets.pending);
+  const timeline = new NatsTimelineRecorder(nats.nc, names, logger, metrics.registry);
+  const deadLetters = new DeadLetterPublisher(nats.js, names, metrics, buckets.pending, timeline);
   const apiKeys = new ApiKeyStore(buckets.clients, config.NODE_ENV === 'production');
   const scoreQueue: Queue<ScoreJob> = createScoreQueue(connection, names);
   const documents = await DocumentStore.open(nats.nc, names);
+  const extractions = await ExtractionStore.open(nats.nc, names);
+  const archive = await DeclarationArchive.open(nats.nc, names);
   const flows = new FlowProducer({ connection, prefix: names.bullPrefix });
   const documentLimits = { maxBytes: config.DOCUMENT_MAX_BYTES, maxPages: config.DOCUMENT_MAX_PAGES };
   const sessionBuckets = await ensureSessionBuckets(nats.nc, names, config.SESSION_TTL_MS);
@@ -162,17 +175,18 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
 
   if (hasRole(config, 'ocr-worker')) {
     const ocr = await startOcrRole({
-      connection, names, documents, logger, limits: documentLimits, deadlineMs: config.DOCUMENT_DEADLINE_MS,
-      pool: { size: config.OCR_POOL_SIZE || undefined, model: config.OCR_MODEL },
+      connection, names, documents, extractions, logger, limits: documentLimits, deadlineMs: config.DOCUMENT_DEADLINE_MS,
+      pool: { size: config.OCR_POOL_SIZE || undefined, model: config.OCR_MODEL }, timeline,
     });
     stops.push(['ocr-worker', () => ocr.stop()]);
   }
 
   if (hasRole(config, 'learning')) {
-    // Outcome projection and retraining: one process per deployment.
+    // Outcome projection and retraining: any number of processes; a lease lets one of them retrain at a time.
     const loop = await startLearningLoop(nats, names, learning, buckets.traders, audit, logger, {
       everyMs: config.RETRAIN_EVERY_MS,
       afterOutcomes: config.RETRAIN_AFTER_OUTCOMES,
+      leaseTtlMs: config.RETRAIN_LEASE_TTL_MS,
       autoPromote: config.AUTO_PROMOTE,
     });
     stops.push(['learning', () => loop.stop()]);
@@ -195,6 +209,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
         const h = headers();
         h.set(CLIENT_ID_HEADER, job.clientId);
         await nats.js.publish(names.subjects.decision(d.customsOffice, d.lane), JSON.stringify(d), { msgID: versionKey(d.declarationId, d.version), headers: h });
+        timeline.record(...decisionEvents(d));
       },
     });
     worker.on('failed', (job, err) => {
@@ -217,7 +232,11 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
         .catch((e: unknown) => logger.error({ err: e, declarationId: d.id }, 'dead letter publish failed'));
     });
     worker.on('error', (err) => logger.warn({ err }, 'score worker error'));
+    // Documents no ocr worker takes (none running) would otherwise hold their score job past the deadline forever.
+    const documentDeadline = new DocumentDeadlineSweeper({ connection, names, deadlineMs: config.DOCUMENT_DEADLINE_MS, logger });
+    documentDeadline.start();
     stops.push(['score-worker', async () => {
+      await documentDeadline.stop();
       await worker.close();
       await served.stop();
       await (history as TraderHistoryStore).close();
@@ -240,6 +259,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       maxAckPending: config.MAX_ACK_PENDING,
       registryMaxWaitMs: config.REGISTRY_MAX_WAIT_MS,
       flows,
+      timeline,
     });
     await orchestrator.start();
     const reconciler = new Reconciler({
@@ -269,14 +289,15 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     const backlog = new BacklogMonitor(nats.jsm, names, scoreQueue, config.BACKLOG_LIMIT, logger);
     const redisProbe = createRedisProbe(config.REDIS_URL);
     redisProbe.on('error', () => undefined);
-    const ingest = withDocumentCheck(new JetStreamIngestService(nats.js, names, states, waiter, buckets.pending, backlog), documents);
+    const ingest = withDocumentCheck(new JetStreamIngestService(nats.js, names, states, waiter, buckets.pending, backlog, archive, timeline), documents);
     reliability = await startReliability({
       nats, names, connection, ingest, clients: apiKeys, states, deadLetters, logger,
       notify: { retry: { attempts: config.NOTIFY_ATTEMPTS, backoffMs: config.NOTIFY_BACKOFF_MS } },
-      replayRatePerSecond: config.REPLAY_RATE_PER_SECOND,
+      replayRatePerSecond: config.REPLAY_RATE_PER_SECOND, timeline,
     });
     const started = reliability;
     stops.push(['callbacks and replay', () => started.stop()]);
+    const documentIntake = new DocumentIntake(documents, documentLimits, logger);
     app = await buildHttpApp({
       logger,
       ingest,
@@ -284,19 +305,28 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       metrics,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
       soapBodyLimitBytes: config.SOAP_BODY_LIMIT_BYTES,
+      soapDocuments: { service: documentIntake, maxBytes: config.DOCUMENT_MAX_BYTES },
       maxWaitMs: config.MAX_WAIT_MS,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       dashboardDir: overrides.dashboardDir,
       plugins: [
-        (a) => a.register(documentRoutes, { documents: new DocumentIntake(documents, documentLimits, logger), verifier: apiKeys, metrics, maxBytes: config.DOCUMENT_MAX_BYTES }),
+        (a) => a.register(documentRoutes, { documents: documentIntake, verifier: apiKeys, metrics, maxBytes: config.DOCUMENT_MAX_BYTES }),
         (a) => a.register(authorizationRoutes, { service: authorizations, verifier: apiKeys, metrics }),
         (a) => a.register(authorizationSoapRoutes, { prefix: '/soap/authorizations', service: authorizations, verifier: apiKeys, metrics }),
         (a) => a.register(adminRoutes, { prefix: '/v1/admin', authenticate, deadLetters: started.deadLetters, audit: started.audit, clients: apiKeys }),
-        (a) => a.register(outcomeRoutes, { service: new OutcomeIntake(nats.js, names, states, learning.recorded), authenticate, metrics }),
+        (a) => a.register(outcomeRoutes, { service: new OutcomeIntake(nats.js, names, states, learning.recorded, timeline), authenticate, metrics }),
+        (a) => a.register(outcomesSoapRoutes, { prefix: '/soap/outcomes', service: new OutcomeIntake(nats.js, names, states, learning.recorded, timeline), verifier: apiKeys, metrics }),
         (a) => a.register(modelRoutes, { prefix: '/v1/admin/models', authenticate, registry: learning.registry, admin: new ModelAdmin(learning.registry, audit) }),
         (a) => a.register(capacityRoutes, { prefix: '/v1/admin/capacity', authenticate, capacities: new CapacitySettingsStore(learning.registry.settings, audit) }),
+        (a) => a.register(watchListRoutes, { prefix: '/v1/admin/watch-list', authenticate, store: new WatchListStore(learning.watchList, audit) }),
         (a) => a.register(authorizationReviewRoutes, { prefix: '/v1/admin/authorizations', authenticate, authorizations }),
         (a) => a.register(sessionRoutes, { sessions }),
+        (a) => a.register(inspectionRoutes, {
+          authenticate,
+          inspection: new InspectionService({ states, archive, extractions, documents, recorded: learning.recorded, renderer: new PageRenderer() }),
+          worklist: warehouse ? new WarehouseWorkList(warehouse.db) : null,
+        }),
+        (a) => a.register(timelineRoutes, { reader: new TimelineReader({ js: nats.js, jsm: nats.jsm, names, states, logger }), authenticate, metrics }),
         (a) => a.register(userRoutes, { users, authenticate, audit: auditSink(started.audit) }),
         ...(warehouse ? [(a: FastifyInstance) => a.register(reportRoutes, { reports: new ReportQueries(warehouse.db), authenticate })] : []),
       ],
@@ -306,7 +336,8 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       }),
     });
     await app.listen({ host: config.HOST, port: config.PORT });
-    const gateway = new SocketGateway(app.server, feed, () => pipelineStats(nats.nc, nats.jsm, names, [scoreQueue]), () => metrics.rejectedTotal, logger);
+    const stats = new PipelineStats({ nc: nats.nc, jsm: nats.jsm, names, redisUrl: config.REDIS_URL, connection, logger });
+    const gateway = new SocketGateway(app.server, feed, () => stats.read(), () => metrics.rejectedTotal, logger);
     const stopSocketAuth = authorizeSockets(gateway.io, sessions, logger);
     const address = app.server.address() as AddressInfo;
     url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${address.port}`;
@@ -314,6 +345,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     stops.push(['api', async () => {
       stopSocketAuth();
       await gateway.close();
+      await stats.close();
       await httpApp.close();
       waiter.close();
       feed.close();

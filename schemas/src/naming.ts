@@ -15,6 +15,8 @@ export interface Names {
     readonly authorizations: string;
     /** Scored items (feature vectors, champion and shadow scores) for training and shadow evaluation. */
     readonly scores: string;
+    /** Per-declaration stage events (received, enriched, OCR, scored, decided, callbacks…), best-effort, age-limited. */
+    readonly timeline: string;
   };
   readonly subjects: {
     readonly declReceived: string;
@@ -34,6 +36,8 @@ export interface Names {
     circuit(upstream: string): string;
     scored(declarationId: string, version: number): string;
     readonly scoredAll: string;
+    timeline(declarationId: string): string;
+    readonly timelineAll: string;
   };
   readonly kv: {
     readonly declarations: string;
@@ -53,8 +57,15 @@ export interface Names {
     readonly loginFailures: string;
     /** Recorded inspection results by `<id>.<version>.<itemNo>` (idempotency of outcome intake and its projection). */
     readonly outcomes: string;
+    /** Accepted declarations by `<id>.<version>` (the ReceivedDeclaration), for the inspector screen. */
+    readonly received: string;
+    /** Watch-list entries (traders, GTİP prefixes, brands, origins) by `<kind>.<value>`; score workers follow it live. */
+    readonly watchList: string;
+    /** Outcome tallies per label-history key (trader, declarant, GTİP prefixes, origin, office, brand, origin×GTİP4). */
+    readonly labelHistory: string;
   };
-  readonly objectStore: { readonly documents: string; readonly models: string };
+  /** `extractions`: what OCR read from each document (pages, words with boxes, fields), by sha256. */
+  readonly objectStore: { readonly documents: string; readonly models: string; readonly extractions: string };
   readonly queues: { readonly score: string; readonly ocr: string; readonly notify: string; readonly replay: string };
   /** BullMQ key prefix in Redis. */
   readonly bullPrefix: string;
@@ -73,6 +84,7 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
       outcomes: `${up}_OUTCOMES`,
       authorizations: `${up}_AUTHORIZATIONS`,
       scores: `${up}_SCORES`,
+      timeline: `${up}_TIMELINE`,
     },
     subjects: {
       declReceived: `${ns}.decl.received`,
@@ -92,6 +104,8 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
       circuitAll: `${ns}.circuit.>`,
       scored: (id, version) => `${ns}.scored.${id}.${version}`,
       scoredAll: `${ns}.scored.>`,
+      timeline: (id) => `${ns}.timeline.${id}`,
+      timelineAll: `${ns}.timeline.>`,
     },
     kv: {
       declarations: `${ns}_declarations`,
@@ -105,8 +119,11 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
       sessions: `${ns}_sessions`,
       loginFailures: `${ns}_login_failures`,
       outcomes: `${ns}_outcomes`,
+      watchList: `${ns}_watch_list`,
+      labelHistory: `${ns}_label_history`,
+      received: `${ns}_received`,
     },
-    objectStore: { documents: `${ns}_documents`, models: `${ns}_models` },
+    objectStore: { documents: `${ns}_documents`, models: `${ns}_models`, extractions: `${ns}_extractions` },
     queues: { score: 'score', ocr: 'ocr', notify: 'notify', replay: 'replay' },
     bullPrefix: ns,
   };

@@ -48,6 +48,7 @@ export async function startReliability(o: ReliabilityOptions): Promise<Reliabili
   const deadLetters = await startDeadLetterServices({
     js, jsm, kvm: new Kvm(nc), names: o.names, connection: o.connection, ingest: o.ingest, audit,
     ...(notifier ? { notifier } : {}), logger: o.logger, replayRatePerSecond: o.replayRatePerSecond,
+    ...(o.timeline ? { timeline: o.timeline } : {}),
   });
   return {
     audit,

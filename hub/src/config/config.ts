@@ -23,7 +23,7 @@ export const ConfigSchema = Type.Object({
   DEMO_SEED: Int('Seed of the synthetic trade world', 42),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { description: 'pino log level', default: 'info' }),
   BODY_LIMIT_BYTES: Int('Largest REST request body accepted', 1_048_576, 1024),
-  SOAP_BODY_LIMIT_BYTES: Int('Largest SOAP request body accepted (XML is about twice the JSON)', 2_097_152, 1024),
+  SOAP_BODY_LIMIT_BYTES: Int('Largest SOAP request body accepted (XML is about twice the JSON); documents in it (base64) may add DOCUMENT_MAX_BYTES × 4/3', 2_097_152, 1024),
   MAX_WAIT_MS: Int('Longest synchronous wait for a decision (REST ?wait=, SOAP waitMs)', 10_000, 0, 60_000),
   RATE_LIMIT_PER_MINUTE: Int('Requests per minute per API client', 200_000, 1),
   SCORE_CONCURRENCY: Int('Score jobs processed at once per worker process', 50, 1, 10_000),
@@ -46,14 +46,17 @@ export const ConfigSchema = Type.Object({
   WAREHOUSE_PATH: Type.String({ description: 'DuckDB file of the reports warehouse (one process opens it)', default: '.data/warehouse.duckdb' }),
   RETRAIN_EVERY_MS: Int('Time between scheduled retraining runs (challenger into shadow, or promotion of a winning shadow)', 21_600_000, 60_000),
   RETRAIN_AFTER_OUTCOMES: Int('Also retrain after this many new inspection outcomes', 500, 1),
+  RETRAIN_LEASE_TTL_MS: Int('Retraining lease among learning processes: a leader that stops renewing is replaced after this many ms', 120_000, 5_000),
   AUTO_PROMOTE: Bool('Promote a shadow model automatically when it beats the champion at the current capacity', true),
   DEMO_MODEL_BOOTSTRAP: Bool('Demo mode: train a first model from the synthetic world when none exists (in the background)', true),
   DOCUMENT_MAX_BYTES: Int('Largest document upload (REST body), bytes', 20_971_520, 1024, 52_428_800),
   DOCUMENT_MAX_PAGES: Int('Most pages of one document (PDF or multi-page TIFF)', 20, 1, 500),
   DOCUMENT_DEADLINE_MS: Int('Time from hand-off after which a document not yet read is given up and the declaration decided without it', 180_000, 1_000),
   OCR_POOL_SIZE: Int('tesseract.js workers per ocr-worker process (one core and about 200 MB each); 0 = one per core', 0, 0, 64),
-  OCR_MODEL: Type.Enum(['best', 'fast'], { description: 'OCR language data: best (fewer errors) or fast (about 1.6 times faster)', default: 'best' }),
+  OCR_MODEL: Type.Enum(['best', 'fast'], { description: 'OCR language data: best (4.0.0_best_int) or fast (4.0.0); measured here both hold the same integer model and read alike', default: 'best' }),
   RULES_PATH: Type.String({ description: 'Weights of the rule baseline (JSON); empty = scoring/config/rules.json', default: '' }),
+  TIMELINE_MAX_AGE_DAYS: Int('Days the declaration timeline (stage events shown on the Declaration page) keeps an event', 14, 1, 3650),
+  TIMELINE_MAX_MB: Int('Size limit of the declaration timeline stream, MiB; the oldest events go first', 2048, 1, 1_048_576),
 });
 export type Config = Static<typeof ConfigSchema>;
 

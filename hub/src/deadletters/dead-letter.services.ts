@@ -1,3 +1,4 @@
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { Kvm } from '@nats-io/kv';
 import type { ConnectionOptions, Worker } from 'bullmq';
@@ -24,6 +25,8 @@ export interface DeadLetterServicesOptions {
   readonly replayRatePerSecond?: number;
   /** Run the batch replay worker in this process. Default true. */
   readonly runReplayWorker?: boolean;
+  /** Declaration timeline that replays are appended to. */
+  readonly timeline?: TimelineRecorder;
 }
 
 export interface DeadLetterServices {
@@ -37,7 +40,7 @@ export async function startDeadLetterServices(o: DeadLetterServicesOptions): Pro
   const rate = o.replayRatePerSecond ?? 50;
   const store = await DeadLetterStore.open(o.js, o.jsm, o.kvm, o.names, o.logger);
   const batches = createReplayQueue(o.connection, o.names);
-  const replays = new ReplayService({ store, ingest: o.ingest, notifier: o.notifier, audit: o.audit, batches, ratePerSecond: rate, logger: o.logger });
+  const replays = new ReplayService({ store, ingest: o.ingest, notifier: o.notifier, audit: o.audit, batches, ratePerSecond: rate, logger: o.logger, ...(o.timeline ? { timeline: o.timeline } : {}) });
   const worker: Worker | null = o.runReplayWorker === false ? null : createReplayWorker(o.connection, o.names, replays, rate, o.logger);
   return {
     store,

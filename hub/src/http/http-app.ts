@@ -6,7 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { Logger } from 'pino';
-import { API_KEY_HEADER, declarationRoutes, soapRoutes, type ApiKeyVerifier, type IngestService } from '@tareks/adapters';
+import { API_KEY_HEADER, declarationRoutes, soapRoutes, type ApiKeyVerifier, type IngestService, type SoapDocumentOptions } from '@tareks/adapters';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
 
 export interface HttpAppOptions {
@@ -16,6 +16,8 @@ export interface HttpAppOptions {
   readonly metrics: HubMetrics;
   readonly bodyLimitBytes: number;
   readonly soapBodyLimitBytes: number;
+  /** Documents over SOAP (AttachDocument, SubmitDeclaration attachments): the REST upload's intake and its size limit. */
+  readonly soapDocuments?: SoapDocumentOptions;
   readonly maxWaitMs: number;
   readonly rateLimitPerMinute: number;
   /** Each dependency's readiness; `/readyz` is 200 only when all are true. */
@@ -50,7 +52,7 @@ export async function buildHttpApp(o: HttpAppOptions): Promise<FastifyInstance> 
   });
 
   await app.register(declarationRoutes, { ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs });
-  await app.register(soapRoutes, { prefix: '/soap/declarations', ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs, bodyLimitBytes: o.soapBodyLimitBytes });
+  await app.register(soapRoutes, { prefix: '/soap/declarations', ingest: o.ingest, verifier: o.verifier, metrics: o.metrics, maxWaitMs: o.maxWaitMs, bodyLimitBytes: o.soapBodyLimitBytes, ...(o.soapDocuments ? { documents: o.soapDocuments } : {}) });
 
   for (const plugin of o.plugins ?? []) await plugin(app);
 

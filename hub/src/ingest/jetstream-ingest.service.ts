@@ -9,6 +9,9 @@ import {
 } from '@tareks/schemas';
 import type { DeclarationStateStore } from '../state/declaration-state.store.js';
 import type { PendingEntry } from '../pipeline/reconciler.js';
+import type { DeclarationArchive } from '../inspection/declaration-archive.js';
+import { duplicateEvent, receivedEvent, supersededEvent } from '../timeline/timeline-events.js';
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 import type { BacklogMonitor } from './backlog-monitor.js';
 import type { DecisionWaiter } from './decision-waiter.js';
 
@@ -25,6 +28,10 @@ export class JetStreamIngestService implements IngestService {
     private readonly waiter: DecisionWaiter,
     private readonly pending: KV,
     private readonly backlog: BacklogMonitor,
+    /** Keeps each accepted declaration readable by id (the inspector screen); written with the state and pending entry. */
+    private readonly archive?: Pick<DeclarationArchive, 'put'>,
+    /** Where received / duplicate / superseded are appended to the declaration's timeline (best-effort). */
+    private readonly timeline?: TimelineRecorder,
   ) {}
 
   async submit(declaration: Declaration, ctx: IngestContext, waitMs = 0): Promise<SubmitResult> {
@@ -48,7 +55,10 @@ export class JetStreamIngestService implements IngestService {
     // A replay of a version that was accepted but never decided (its hand-off was dead-lettered) enters the pipeline
     // again; anything else with the same id and version is a duplicate and gets the original receipt.
     const redo = ctx.protocol === 'REPLAY' && existing?.version === version && existing.status !== 'DECIDED';
-    if (existing && existing.version === version && !redo) return this.answer(existing, true, waitMs);
+    if (existing && existing.version === version && !redo) {
+      this.timeline?.record(duplicateEvent(declaration, ctx));
+      return this.answer(existing, true, waitMs);
+    }
     if (this.backlog.overLimit) {
       throw new IngestError(SERVICE_ERROR_CODES.busy, `pipeline backlog ${this.backlog.current} over its limit ${this.backlog.limit}, retry later`, 503, [], { retryAfterSeconds: 2 });
     }
@@ -64,6 +74,7 @@ export class JetStreamIngestService implements IngestService {
       seq = ack.seq;
       if (ack.duplicate) {
         wait?.cancel();
+        this.timeline?.record(duplicateEvent(declaration, ctx));
         const state = await this.states.get(id);
         if (state && state.version === version) return this.answer(state, true, waitMs);
         return { receipt: this.receipt(id, version, 'RECEIVED', receivedAt, true) };
@@ -76,7 +87,9 @@ export class JetStreamIngestService implements IngestService {
     await Promise.all([
       this.states.advance({ id, version, status: 'RECEIVED', receivedAt, updatedAt: receivedAt }, entry),
       this.pending.put(versionJobId(id, version), JSON.stringify(pending)),
+      this.archive?.put(message),
     ]);
+    this.timeline?.record(receivedEvent(declaration, receivedAt, ctx), ...(existing && existing.version < version ? [supersededEvent(id, existing.version, version)] : []));
     const receipt = this.receipt(id, version, 'RECEIVED', receivedAt, false);
     const decision = wait ? await wait.promise : null;
     return decision ? { receipt: { ...receipt, status: 'DECIDED' }, decision } : { receipt };

@@ -7,6 +7,7 @@ import type { DeclarationStateStore } from '../state/declaration-state.store.js'
 import { NotifyEnqueuer } from './notify-enqueuer.js';
 import { createNotifyQueue, type NotifyRetryPolicy } from './notify-queue.js';
 import { createNotifyWorker, type CallbackDirectory } from './notify.worker.js';
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 
 export interface NotifierOptions {
   readonly js: JetStreamClient;
@@ -30,6 +31,8 @@ export interface NotifierOptions {
   readonly timeoutMs?: number;
   /** Recheck interval of a version waiting for an older one, ms. Default 1 000. */
   readonly orderRecheckMs?: number;
+  /** Declaration timeline the delivery worker appends callback attempts to. */
+  readonly timeline?: TimelineRecorder;
 }
 
 /** What replay needs from the notifier: put a dead-lettered notification back on its way, same delivery id. */

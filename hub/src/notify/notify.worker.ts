@@ -4,6 +4,8 @@ import { CallbackError, deliverDecision } from '@tareks/adapters';
 import type { Names, NotifyJob, StoredCallback } from '@tareks/schemas';
 import type { DeadLetterPublisher } from '../pipeline/dead-letters.js';
 import type { DeclarationStateStore } from '../state/declaration-state.store.js';
+import { callbackEvent } from '../timeline/timeline-events.js';
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 import { orderOf } from './notify-order.js';
 
 export interface CallbackDirectory {
@@ -25,6 +27,8 @@ export interface NotifyWorkerOptions {
   readonly timeoutMs?: number;
   /** How long a newer version waits before it checks again whether the older one is through, ms. Default 1 000. */
   readonly orderRecheckMs?: number;
+  /** Where each delivery attempt's result is appended to the declaration's timeline. */
+  readonly timeline?: TimelineRecorder;
 }
 
 export type NotifyResult = 'DELIVERED' | 'SUPERSEDED' | 'NO_CALLBACK';
@@ -68,12 +72,14 @@ export function createNotifyWorker(o: NotifyWorkerOptions): Worker<NotifyJob, No
     if (!callback) return 'NO_CALLBACK';
     try {
       await deliverDecision(callback, n, timeoutMs);
+      o.timeline?.record(callbackEvent(job.data, 'DELIVERED', job.attemptsMade + 1));
       log.debug({ attempt: job.attemptsMade + 1 }, 'decision delivered');
       return 'DELIVERED';
     } catch (err) {
       const e = err instanceof CallbackError ? err : new CallbackError(NOTIFY_ERR_FAILED, (err as Error).message, true, undefined, { cause: err });
       const final = !e.retryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.warn({ err: e, code: e.code, attempt: job.attemptsMade + 1, final }, 'decision delivery failed');
+      o.timeline?.record(callbackEvent(job.data, final ? 'FAILED' : 'RETRYING', job.attemptsMade + 1, e));
       if (!job.data.firstFailureAt) await job.updateData({ ...job.data, firstFailureAt: new Date().toISOString() });
       if (!final) throw e;
       await deadLetter(job, e.code, e.message).catch((dlErr: unknown) => {

@@ -4,6 +4,8 @@ import type { KV } from '@nats-io/kv';
 import type { MsgHdrs } from '@nats-io/nats-core';
 import { versionJobId, type DeadLetter, type DeadLetterStage, type Names } from '@tareks/schemas';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
+import { deadLetteredEvent } from '../timeline/timeline-events.js';
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 
 export interface DeadLetterInput {
   readonly stage: DeadLetterStage;
@@ -29,6 +31,8 @@ export class DeadLetterPublisher {
     private readonly names: Names,
     private readonly metrics: HubMetrics,
     private readonly pending: KV,
+    /** Where DEAD_LETTERED is appended to the declaration's timeline. */
+    private readonly timeline?: TimelineRecorder,
   ) {}
 
   async publish(input: DeadLetterInput): Promise<DeadLetter> {
@@ -55,6 +59,7 @@ export class DeadLetterPublisher {
     // The dead letter now owns the declaration version: reconciliation stops handing it off; a replay brings it back.
     if (input.declarationId && input.version) await this.pending.delete(versionJobId(input.declarationId, input.version));
     this.metrics.deadLetters.inc({ stage: input.stage, code: input.code });
+    this.timeline?.record(...deadLetteredEvent(letter));
     return letter;
   }
 }

@@ -7,6 +7,8 @@ import type { DeclarationStateStore } from '../state/declaration-state.store.js'
 import type { DeadLetterPublisher } from './dead-letters.js';
 import { EnrichmentUnavailableError, runEnrichment } from './enrichment-runner.js';
 import { scoreFlow } from '../documents/document-flow.js';
+import { enrichedEvent } from '../timeline/timeline-events.js';
+import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 
 export interface OrchestratorOptions {
   readonly js: JetStreamClient;
@@ -30,6 +32,8 @@ export interface OrchestratorOptions {
   readonly registryMaxWaitMs?: number;
   /** Timeout of one enrichment round, ms. Default 5 s. */
   readonly enrichTimeoutMs?: number;
+  /** Where ENRICHED (with each registry's result) is appended to the declaration's timeline. */
+  readonly timeline?: TimelineRecorder;
 }
 
 export const ORCHESTRATOR_DURABLE = 'orchestrator';
@@ -114,6 +118,7 @@ export class Orchestrator {
     const enrichStarted = performance.now();
     const enrichment = await runEnrichment(this.o.steps, declaration, ageMs >= (this.o.registryMaxWaitMs ?? 60_000), this.o.enrichTimeoutMs ?? 5_000);
     const job: ScoreJob = { declaration, enrichment, receivedAt, clientId, protocol, enrichMs: performance.now() - enrichStarted };
+    this.o.timeline?.record(enrichedEvent(declaration, enrichment, job.enrichMs));
     const jobId = versionJobId(declaration.id, declaration.version);
     if (protocol === 'REPLAY') {
       // A failed job with this id would make the add a no-op: the replay means "try again".
