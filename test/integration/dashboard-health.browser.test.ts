@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Request } from 'playwright-core';
-import { DEMO_API_KEY } from '@tareks/hub';
 import type { MetricsSnapshot } from '@tareks/schemas';
 import { ARTIFACTS_DIR, launchChromium } from '../src/support/browser.js';
 import { signInPage, userWithRole, type DashboardLogin } from '../src/support/dashboard-users.js';
 import { sampleDeclaration } from '../src/support/fixtures.js';
 import { startTestHub, type TestHub } from '../src/support/running-hub.js';
+import { submitAndDecide } from '../src/support/decisions.js';
 
 let hub: TestHub;
 let browser: Browser;
@@ -22,14 +22,7 @@ afterAll(async () => {
   await hub?.dispose();
 });
 
-async function submit(): Promise<void> {
-  const res = await fetch(`${hub.url}/v1/declarations?wait=10000`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY },
-    body: JSON.stringify(sampleDeclaration()),
-  });
-  expect(res.status).toBe(200);
-}
+const submit = (): Promise<unknown> => submitAndDecide(hub.url!, sampleDeclaration(), 10_000);
 
 describe('health page', () => {
   it('fills from metrics.v1 on the socket, never by polling the hub', async () => {

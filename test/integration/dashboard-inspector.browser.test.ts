@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_API_KEY } from '@tareks/hub';
 import { generateCorpus, type CorpusCase } from '@tareks/scoring';
-import type { Declaration, DeclarationState, DocumentRef, HitRateReport } from '@tareks/schemas';
+import type { Declaration, DocumentRef, HitRateReport } from '@tareks/schemas';
 import { ARTIFACTS_DIR, launchChromium } from '../src/support/browser.js';
 import { signInPage, userWithRole, type DashboardLogin } from '../src/support/dashboard-users.js';
 import { startTestHub, type TestHub } from '../src/support/running-hub.js';
+import { decisionOf } from '../src/support/decisions.js';
 
 const key = { 'x-api-key': DEMO_API_KEY };
 
@@ -19,15 +20,6 @@ let corpus: CorpusCase;
 let inspector: DashboardLogin;
 let analyst: DashboardLogin;
 let declaration: Declaration;
-
-async function decided(id: string): Promise<NonNullable<DeclarationState['decision']>> {
-  for (;;) {
-    const res = await fetch(`${hub.url}/v1/declarations/${id}`, { headers: key });
-    const state = res.status === 200 ? ((await res.json()) as DeclarationState) : null;
-    if (state?.status === 'DECIDED' && state.decision) return state.decision;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 beforeAll(async () => {
   corpusDir = await mkdtemp(join(tmpdir(), 'tareks-inspector-ui-'));
@@ -55,7 +47,7 @@ beforeAll(async () => {
   };
   const submitted = await fetch(`${hub.url}/v1/declarations`, { method: 'POST', headers: { ...key, 'content-type': 'application/json' }, body: JSON.stringify(declaration) });
   expect(submitted.status).toBe(202);
-  const decision = await decided(id);
+  const decision = await decisionOf(hub.url!, id);
   expect(decision.items.some((i) => i.lane !== 'GREEN')).toBe(true);
 }, 180_000);
 

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { DEMO_API_KEY } from '@tareks/hub';
 import { generateCorpus, type CorpusCase } from '@tareks/scoring';
-import type { ApiError, Declaration, DeclarationState, DocumentRef, HitRateReport, InspectionView, InspectionWorkList } from '@tareks/schemas';
+import type { ApiError, Declaration, DocumentRef, HitRateReport, InspectionView, InspectionWorkList } from '@tareks/schemas';
 import { asUser, userWithRole, type DashboardLogin } from '../src/support/dashboard-users.js';
 import { startTestHub, type TestHub } from '../src/support/running-hub.js';
+import { decisionOf } from '../src/support/decisions.js';
 
 const key = { 'x-api-key': DEMO_API_KEY };
 
@@ -22,15 +23,6 @@ let invoice: DocumentRef;
 
 const get = (path: string, login?: DashboardLogin) => fetch(`${hub.url}${path}`, { headers: login ? { cookie: login.cookie } : {} });
 const code = async (res: Response): Promise<string> => ((await res.json()) as ApiError).error.code;
-
-async function decided(id: string): Promise<NonNullable<DeclarationState['decision']>> {
-  for (;;) {
-    const res = await fetch(`${hub.url}/v1/declarations/${id}`, { headers: key });
-    const state = res.status === 200 ? ((await res.json()) as DeclarationState) : null;
-    if (state?.status === 'DECIDED' && state.decision) return state.decision;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 beforeAll(async () => {
   corpusDir = await mkdtemp(join(tmpdir(), 'tareks-inspection-'));
@@ -54,7 +46,7 @@ beforeAll(async () => {
   };
   const submitted = await fetch(`${hub.url}/v1/declarations`, { method: 'POST', headers: { ...key, 'content-type': 'application/json' }, body: JSON.stringify(declaration) });
   expect(submitted.status).toBe(202);
-  const decision = await decided(id);
+  const decision = await decisionOf(hub.url!, id);
   expect(decision.items.some((i) => i.lane !== 'GREEN')).toBe(true);
 }, 180_000);
 

@@ -9,6 +9,7 @@ import { createOutcomesSoapClient, OutcomesSoapError, OUTCOMES_TNS, type Outcome
 import { DEMO_API_KEY } from '@tareks/hub';
 import type { Decision, InspectionOutcome } from '@tareks/schemas';
 import { sampleDeclaration } from '../src/support/fixtures.js';
+import { submitAndDecide } from '../src/support/decisions.js';
 import { startTestHub, type TestHub } from '../src/support/running-hub.js';
 
 // Debian's python3-zeep (installed by the setup script) lives beside Debian's interpreter.
@@ -43,15 +44,7 @@ afterAll(async () => {
   await hub?.dispose();
 });
 
-async function decided(): Promise<Decision> {
-  const res = await fetch(`${hub.url}/v1/declarations?wait=20000`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY },
-    body: JSON.stringify(sampleDeclaration()),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { decision: Decision }).decision;
-}
+const decided = (): Promise<Decision> => submitAndDecide(hub.url!, sampleDeclaration(), 20_000);
 
 const outcomeOf = (d: Decision, itemNo: number, result: InspectionOutcome['result'] = 'NON_COMPLIANT'): InspectionOutcome => ({
   declarationId: d.declarationId,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, type Decision, type InspectionOutcome, type RiskMapItemsReport, type RiskMapReport } from '@tareks/schemas';
-import { DEMO_API_KEY, ReportQueries, type RunningWarehouse } from '@tareks/hub';
+import { ReportQueries, type RunningWarehouse } from '@tareks/hub';
 import { sampleDeclaration } from '../src/support/fixtures.js';
+import { submitAndDecide } from '../src/support/decisions.js';
 import { startTestHub, TEST_ADMIN, type TestHub } from '../src/support/running-hub.js';
 
 const PASSWORD = 'parola-en-az-12';
@@ -41,15 +42,7 @@ afterAll(async () => {
   await hub?.dispose();
 });
 
-async function decide(): Promise<Decision> {
-  const res = await fetch(`${hub.url}/v1/declarations?wait=10000`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY },
-    body: JSON.stringify(sampleDeclaration()),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { decision: Decision }).decision;
-}
+const decide = (): Promise<Decision> => submitAndDecide(hub.url!, sampleDeclaration(), 10_000);
 
 /** Every decision of this test's own namespace. */
 const ALL_DAYS = { from: '2000-01-01', to: '2100-12-31' };

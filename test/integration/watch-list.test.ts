@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_API_KEY } from '@tareks/hub';
 import type { Decision, WatchListEntry } from '@tareks/schemas';
 import { sampleDeclaration } from '../src/support/fixtures.js';
+import { submitAndDecide } from '../src/support/decisions.js';
 import { startTestHub, type TestHub } from '../src/support/running-hub.js';
 
 let hub: TestHub;
@@ -25,15 +25,7 @@ const api = (path: string, init: { method?: string; key?: string; body?: unknown
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
 
-async function decide(): Promise<Decision> {
-  const res = await fetch(`${hub.url}/v1/declarations?wait=20000`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': DEMO_API_KEY },
-    body: JSON.stringify(sampleDeclaration()),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { decision: Decision }).decision;
-}
+const decide = (): Promise<Decision> => submitAndDecide(hub.url!, sampleDeclaration(), 20_000);
 
 /** Cause of item 1 (brand Şirin Ayıcık, GTİP 9503…, CN) and item 2 (Grillmeister, 8516…, DE) of a fresh declaration. */
 const causes = async (): Promise<string[]> => (await decide()).items.map((i) => `${i.selectionCause}:${i.reasons.map((r) => r.code).find((c) => c.startsWith('WATCH_LIST_')) ?? '-'}`);
