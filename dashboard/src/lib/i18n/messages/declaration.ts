@@ -74,9 +74,6 @@ export const tr = {
   'declaration.items.reasons': 'Gerekçeler',
   'declaration.items.noReasons': 'Gerekçe yok',
   'declaration.items.weight': 'ağırlık {weight}',
-  'declaration.cause.RISK': 'Risk (puana göre)',
-  'declaration.cause.RULE': 'Kural',
-  'declaration.cause.RANDOM': 'Rastgele kontrol',
 } as const;
 
 export const en: Record<keyof typeof tr, string> = {
@@ -154,7 +151,4 @@ export const en: Record<keyof typeof tr, string> = {
   'declaration.items.reasons': 'Reasons',
   'declaration.items.noReasons': 'No reasons',
   'declaration.items.weight': 'weight {weight}',
-  'declaration.cause.RISK': 'Risk (by score)',
-  'declaration.cause.RULE': 'Rule',
-  'declaration.cause.RANDOM': 'Random control',
 };
