@@ -95,29 +95,10 @@ describe('dead-letter index', () => {
     }
   });
 
-  // Bench-like: no timing assertion (the machine is shared); the figures are printed for the report.
-  it('stays fast with 100 000 entries', () => {
+  // How fast it answers is measured by `npm run bench` (dead letters); this checks the answers at that size.
+  it('answers from 100 000 entries', () => {
     const big = new DeadLetterIndex();
-    const t0 = performance.now();
     for (let i = 1; i <= 100_000; i++) big.add(letter(i), i);
-    const t1 = performance.now();
-    const runs = 20;
-    const time = (f: () => unknown): number => {
-      const s = performance.now();
-      for (let r = 0; r < runs; r++) f();
-      return (performance.now() - s) / runs;
-    };
-    const unfiltered = time(() => big.search({ limit: 50 }));
-    const selective = time(() => big.search({ stage: 'notify', code: 'CALLBACK_ERR_REJECTED', office: '341300', limit: 50 }));
-    const deepPage = time(() => big.search({ stage: 'score', limit: 50, cursor: 20_000 }));
-    const byGtip = time(() => big.search({ gtip: '950300700123', limit: 50 }));
-    const byDeclaration = time(() => big.search({ declarationId: '26341300IM000123' }));
-    const byTime = time(() => big.search({ from: letter(90_000).lastFailureAt, to: letter(95_000).lastFailureAt, limit: 50 }));
-    const heapMb = process.memoryUsage().heapUsed / 1e6;
-    console.log(
-      `dead-letter index, 100k entries: build ${(t1 - t0).toFixed(0)} ms; search ms/query — unfiltered ${unfiltered.toFixed(2)}, ` +
-        `stage+code+office ${selective.toFixed(2)}, deep page ${deepPage.toFixed(2)}, gtip ${byGtip.toFixed(2)}, declaration ${byDeclaration.toFixed(3)}, time range ${byTime.toFixed(3)}; heap ${heapMb.toFixed(0)} MB`,
-    );
     expect(big.search({ stage: 'notify', code: 'CALLBACK_ERR_REJECTED', office: '341300' }).total).toBe(0);
     expect(big.search({ gtip: '950300700123' }).total).toBe(100);
   });

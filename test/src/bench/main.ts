@@ -5,6 +5,7 @@ import { submitDeclarationEnvelope } from '@tareks/adapters';
 import { startHubProcess, type HubProcess } from '../support/hub-process.js';
 import { NATS_URL, REDIS_URL } from '../support/test-env.js';
 import { benchConnectors } from './connectors.bench.js';
+import { benchDeadLetters } from './dead-letter.bench.js';
 import { benchModel } from './model.bench.js';
 import { benchWarehouse } from './warehouse.bench.js';
 import { rawBullmq, rawFastifyJetStream } from './baselines.bench.js';
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
   rows.push(...(await benchConnectors()));
   rows.push(...(await benchModel()));
   rows.push(...(await benchWarehouse()));
+  rows.push(...benchDeadLetters());
   report(rows, OUT, { at: new Date().toISOString(), cpus: cpus().length, node: process.version, durationSec: DURATION });
 }
 
