@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, preHandlerHookHandler } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import {
   ApiError, AuthorizationDayRow, AuthorizationReport, HitRateReport, HitRateRow, InspectionRateReport, InspectionRateRow, ModelPerformanceReport,
@@ -32,16 +32,16 @@ const answers = (json: TSchema) => ({
   403: ApiError,
 });
 
-/** Column order of each CSV: the properties of the row schema. */
-const columnsOf = (row: { properties: Record<string, unknown> }): string[] => Object.keys(row.properties);
-
-async function send(reply: FastifyReply, format: Query['format'], name: string, range: ReportRange, report: object, rows: Array<Record<string, unknown>>, columns: string[]) {
-  if (format !== 'csv') return reply.header('cache-control', 'no-store').send(report);
-  return reply
-    .type('text/csv')
-    .header('content-disposition', `attachment; filename="${name}_${range.from}_${range.to}.csv"`)
-    .header('cache-control', 'no-store')
-    .send(toCsv(rows, columns));
+/** What one report route needs: its schemas and how to run it; `run` gives the report, its CSV rows and the CSV name. */
+interface ReportRoute<Q extends Query> {
+  readonly path: string;
+  readonly summary: string;
+  readonly querystring: TSchema;
+  readonly response: TSchema;
+  /** The row schema of the CSV (its properties are the columns, in order). */
+  readonly row: { properties: Record<string, unknown> };
+  readonly preHandler: preHandlerHookHandler;
+  run(query: Q, range: ReportRange): Promise<{ readonly report: object; readonly rows: ReadonlyArray<object>; readonly name: string }>;
 }
 
 /** `/v1/reports/*`: the BI reports (analysts, admins) and the risk map (also inspectors) over the warehouse; JSON or CSV. */
@@ -50,104 +50,97 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
   const preHandler = requireRole(o.authenticate, ...(o.roles ?? ['analyst', 'admin']));
   const mapPreHandler = requireRole(o.authenticate, ...(o.riskMapRoles ?? ['analyst', 'inspector', 'admin']));
   const r = o.reports;
-  const tags = ['reports'];
 
-  app.get<{ Querystring: Query & { by?: Dimension } }>(
-    '/v1/reports/volumes',
-    { preHandler, schema: { tags, summary: 'Volumes by lane, office, domain or day / Hacimler', querystring: VolumeQuery, response: answers(VolumeReport) } },
-    async (req, reply) => {
-      const range = resolveRange(req.query);
-      const report = await r.volumes(range, req.query.by ?? 'day');
-      return send(reply, req.query.format, `volumes_${report.by}`, range, report, report.rows, columnsOf(VolumeRow));
+  const route = <Q extends Query>(spec: ReportRoute<Q>): void => {
+    app.get<{ Querystring: Q }>(
+      spec.path,
+      { preHandler: spec.preHandler, schema: { tags: ['reports'], summary: spec.summary, querystring: spec.querystring, response: answers(spec.response) } },
+      async (req, reply) => {
+        const query = req.query as Q;
+        const range = resolveRange(query);
+        const { report, rows, name } = await spec.run(query, range);
+        if (query.format !== 'csv') return reply.header('cache-control', 'no-store').send(report);
+        return reply
+          .type('text/csv')
+          .header('content-disposition', `attachment; filename="${name}_${range.from}_${range.to}.csv"`)
+          .header('cache-control', 'no-store')
+          .send(toCsv(rows as Array<Record<string, unknown>>, Object.keys(spec.row.properties)));
+      },
+    );
+  };
+
+  route<Query & { by?: Dimension }>({
+    path: '/v1/reports/volumes', summary: 'Volumes by lane, office, domain or day / Hacimler', querystring: VolumeQuery, response: VolumeReport, row: VolumeRow, preHandler,
+    run: async (q, range) => {
+      const report = await r.volumes(range, q.by ?? 'day');
+      return { report, rows: report.rows, name: `volumes_${report.by}` };
     },
-  );
-
-  app.get<{ Querystring: Query }>(
-    '/v1/reports/inspection-rate',
-    { preHandler, schema: { tags, summary: 'Inspection rate against capacity / Kapasiteye göre denetim oranı', querystring: ReportQuery, response: answers(InspectionRateReport) } },
-    async (req, reply) => {
-      const range = resolveRange(req.query);
+  });
+  route<Query>({
+    path: '/v1/reports/inspection-rate', summary: 'Inspection rate against capacity / Kapasiteye göre denetim oranı',
+    querystring: ReportQuery, response: InspectionRateReport, row: InspectionRateRow, preHandler,
+    run: async (_q, range) => {
       const report = await r.inspectionRate(range);
-      return send(reply, req.query.format, 'inspection-rate', range, report, report.rows, columnsOf(InspectionRateRow));
+      return { report, rows: report.rows, name: 'inspection-rate' };
     },
-  );
-
-  app.get<{ Querystring: Query }>(
-    '/v1/reports/hit-rate',
-    { preHandler, schema: { tags, summary: 'Hit rate by selection cause / Seçim nedenine göre isabet oranı', querystring: ReportQuery, response: answers(HitRateReport) } },
-    async (req, reply) => {
-      const range = resolveRange(req.query);
+  });
+  route<Query>({
+    path: '/v1/reports/hit-rate', summary: 'Hit rate by selection cause / Seçim nedenine göre isabet oranı',
+    querystring: ReportQuery, response: HitRateReport, row: HitRateRow, preHandler,
+    run: async (_q, range) => {
       const report = await r.hitRate(range);
-      return send(reply, req.query.format, 'hit-rate', range, report, report.rows, columnsOf(HitRateRow));
+      return { report, rows: report.rows, name: 'hit-rate' };
     },
-  );
-
-  app.get<{ Querystring: Query }>(
-    '/v1/reports/model-performance',
-    { preHandler, schema: { tags, summary: 'Model performance over time / Zaman içinde model başarımı', querystring: ReportQuery, response: answers(ModelPerformanceReport) } },
-    async (req, reply) => {
-      const range = resolveRange(req.query);
+  });
+  route<Query>({
+    path: '/v1/reports/model-performance', summary: 'Model performance over time / Zaman içinde model başarımı',
+    querystring: ReportQuery, response: ModelPerformanceReport, row: ModelPerformanceRow, preHandler,
+    run: async (_q, range) => {
       const report = await r.modelPerformance(range);
-      return send(reply, req.query.format, 'model-performance', range, report, report.rows, columnsOf(ModelPerformanceRow));
+      return { report, rows: report.rows, name: 'model-performance' };
     },
-  );
-
-  app.get<{ Querystring: Top }>(
-    '/v1/reports/traders',
-    { preHandler, schema: { tags, summary: 'Riskiest traders / En riskli firmalar', querystring: TopQuery, response: answers(TraderRiskReport) } },
-    async (req, reply) => {
-      const range = resolveRange(req.query);
-      const report = await r.riskiestTraders(range, req.query.limit ?? 20);
-      return send(reply, req.query.format, 'traders', range, report, report.rows, columnsOf(TraderRiskRow));
+  });
+  route<Top>({
+    path: '/v1/reports/traders', summary: 'Riskiest traders / En riskli firmalar', querystring: TopQuery, response: TraderRiskReport, row: TraderRiskRow, preHandler,
+    run: async (q, range) => {
+      const report = await r.riskiestTraders(range, q.limit ?? 20);
+      return { report, rows: report.rows, name: 'traders' };
     },
-  );
-
-  app.get<{ Querystring: Top }>(
-    '/v1/reports/products',
-    { preHandler, schema: { tags, summary: 'Riskiest products (GTİP) / En riskli ürünler', querystring: TopQuery, response: answers(ProductRiskReport) } },
-    async (req, reply) => {
-      const range = resolveRange(req.query);
-      const report = await r.riskiestProducts(range, req.query.limit ?? 20);
-      return send(reply, req.query.format, 'products', range, report, report.rows, columnsOf(ProductRiskRow));
+  });
+  route<Top>({
+    path: '/v1/reports/products', summary: 'Riskiest products (GTİP) / En riskli ürünler', querystring: TopQuery, response: ProductRiskReport, row: ProductRiskRow, preHandler,
+    run: async (q, range) => {
+      const report = await r.riskiestProducts(range, q.limit ?? 20);
+      return { report, rows: report.rows, name: 'products' };
     },
-  );
-
-  app.get<{ Querystring: Query }>(
-    '/v1/reports/authorizations',
-    { preHandler, schema: { tags, summary: 'Authorization statistics / Yetkilendirme istatistikleri', querystring: ReportQuery, response: answers(AuthorizationReport) } },
-    async (req, reply) => {
-      const range = resolveRange(req.query);
+  });
+  route<Query>({
+    path: '/v1/reports/authorizations', summary: 'Authorization statistics / Yetkilendirme istatistikleri',
+    querystring: ReportQuery, response: AuthorizationReport, row: AuthorizationDayRow, preHandler,
+    run: async (_q, range) => {
       const report = await r.authorizations(range);
-      return send(reply, req.query.format, 'authorizations', range, report, report.rows, columnsOf(AuthorizationDayRow));
+      return { report, rows: report.rows, name: 'authorizations' };
     },
-  );
-
-  app.get<{ Querystring: Query }>(
-    '/v1/reports/risk-map',
-    { preHandler: mapPreHandler, schema: { tags, summary: 'Risk map: GTİP chapter × origin / Risk haritası', querystring: ReportQuery, response: answers(RiskMapReport) } },
-    async (req, reply) => {
-      const range = resolveRange(req.query);
+  });
+  route<Query>({
+    path: '/v1/reports/risk-map', summary: 'Risk map: GTİP chapter × origin / Risk haritası',
+    querystring: ReportQuery, response: RiskMapReport, row: RiskMapCell, preHandler: mapPreHandler,
+    run: async (_q, range) => {
       const report = await r.riskMap(range);
-      return send(reply, req.query.format, 'risk-map', range, report, report.cells, columnsOf(RiskMapCell));
+      return { report, rows: report.cells, name: 'risk-map' };
     },
-  );
-
-  app.get<{ Querystring: ItemsQuery }>(
-    '/v1/reports/risk-map/items',
-    {
-      preHandler: mapPreHandler,
-      schema: { tags, summary: 'Items of a risk map cell or country, riskiest first / Risk haritası kalemleri', querystring: RiskMapItemsQuery, response: answers(RiskMapItemsReport) },
-    },
-    async (req, reply) => {
-      const q = req.query;
-      const range = resolveRange(q);
+  });
+  route<ItemsQuery>({
+    path: '/v1/reports/risk-map/items', summary: 'Items of a risk map cell or country, riskiest first / Risk haritası kalemleri',
+    querystring: RiskMapItemsQuery, response: RiskMapItemsReport, row: RiskMapItemRow, preHandler: mapPreHandler,
+    run: async (q, range) => {
       const report = await r.riskMapItems(range, {
         ...(q.chapter ? { chapter: q.chapter } : {}),
         ...(q.origin ? { origin: q.origin } : {}),
         limit: q.limit ?? 50,
         offset: q.offset ?? 0,
       });
-      return send(reply, q.format, `risk-map-items_${q.chapter ?? 'all'}_${q.origin ?? 'all'}`, range, report, report.rows, columnsOf(RiskMapItemRow));
+      return { report, rows: report.rows, name: `risk-map-items_${q.chapter ?? 'all'}_${q.origin ?? 'all'}` };
     },
-  );
+  });
 };
