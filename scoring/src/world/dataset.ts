@@ -1,5 +1,6 @@
 import type { Declaration } from '@tareks/schemas';
 import type { ItemRow } from '../features/item-row.js';
+import { unlabelledRowsOf } from '../features/live-features.js';
 import { USD_PER_UNIT } from './catalogue.js';
 import { Rng } from './rng.js';
 import { createWorld, type World, type WorldOptions } from './world.js';
@@ -19,27 +20,12 @@ const WEEKDAY_LOAD = [1.15, 1.2, 1.2, 1.15, 1.1, 0.15, 0.05];
 /** Mean items per declaration of the world (measured), to turn an item target into declarations. */
 const ITEMS_PER_DECLARATION = 2.45;
 
-/** The item rows of one declaration, the way the evaluation file carries them. */
+/** The item rows of one declaration, the way the evaluation file carries them (values in USD to the cent). */
 export function declarationToRows(d: Declaration, truth: ReadonlyMap<number, boolean>): ItemRow[] {
-  return d.items.map((item) => ({
-    declarationId: d.id,
-    itemNo: item.itemNo,
-    date: d.submittedAt.slice(0, 10),
-    kind: d.kind,
-    domain: d.domain,
-    customsOffice: d.customsOffice,
-    traderId: d.trader.taxId,
-    declarantId: d.representative.tckn,
-    gtip: item.gtip,
-    originCountry: item.originCountry,
-    quantity: item.quantity,
-    unit: item.unit,
-    netMassKg: item.netMassKg,
-    valueUsd: Math.round(item.value.amount * (USD_PER_UNIT[item.value.currency] ?? 1) * 100) / 100,
-    brand: item.brand ?? '',
-    ceMarked: item.conformity ? item.conformity.ceMarked : null,
-    documentCount: d.documents.length,
-    nonCompliant: truth.get(item.itemNo) ?? false,
+  return unlabelledRowsOf(d, USD_PER_UNIT).map((row) => ({
+    ...row,
+    valueUsd: Math.round(row.valueUsd * 100) / 100,
+    nonCompliant: truth.get(row.itemNo) ?? false,
   }));
 }
 
