@@ -8,7 +8,7 @@ import { readConfig as readConnectorConfig, registryEnrichmentSteps, startConnec
 import { authorizationRoutes, authorizationSoapRoutes, documentRoutes, outcomeRoutes, outcomesSoapRoutes } from '@tareks/adapters';
 import { createScoreWorker, createWorld, loadRuleConfig, type TraderHistory, type World } from '@tareks/scoring';
 import { Redis } from 'ioredis';
-import { CLIENT_ID_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
+import { CLIENT_ID_HEADER, DECISION_LANE_HEADER, DECISION_TOTAL_MS_HEADER, names as namesFor, versionKey, type Decision, type EnrichmentStep, type Names, type ScoreJob } from '@tareks/schemas';
 import { adminRoutes } from './admin/admin.routes.js';
 import { AuthorizationStore, authorizationConfigSpec, authorizationReviewRoutes, jetStreamAuditSink, loadAuthorizationTrustStore, NatsAuthorizationService, seedDemoAuthorizations } from './authorization/index.js';
 import { startReliability, type Reliability } from './admin/reliability.js';
@@ -64,7 +64,7 @@ import { ensureOrchestratorConsumer, Orchestrator } from './pipeline/orchestrato
 import { Reconciler } from './pipeline/reconciler.js';
 import { createScoreQueue } from './pipeline/score-queue.js';
 import { DeclarationStateStore } from './state/declaration-state.store.js';
-import { decisionEvents, ensureTimelineStream, NatsTimelineRecorder, TimelineReader, timelineRoutes } from './timeline/index.js';
+import { ensureTimelineStream, NatsTimelineRecorder, TimelineReader, timelineRoutes } from './timeline/index.js';
 
 export interface HubOverrides {
   /** Enrichment steps for the orchestrator (the registry connectors plug in here). */
@@ -104,12 +104,12 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   const metrics = new HubMetrics();
   const states = new DeclarationStateStore(buckets.declarations);
   const timeline = new NatsTimelineRecorder(nats.nc, names, logger, metrics.registry);
-  const deadLetters = new DeadLetterPublisher(nats.js, names, metrics, buckets.pending, timeline);
+  const deadLetters = new DeadLetterPublisher(nats.js, names, metrics, states, timeline);
   const apiKeys = new ApiKeyStore(buckets.clients, config.NODE_ENV === 'production');
   const scoreQueue: Queue<ScoreJob> = createScoreQueue(connection, names);
   const documents = await DocumentStore.open(nats.nc, names);
   const extractions = await ExtractionStore.open(nats.nc, names);
-  const archive = await DeclarationArchive.open(nats.nc, names);
+  const archive = new DeclarationArchive(nats.jsm, names, states);
   const flows = new FlowProducer({ connection, prefix: names.bullPrefix });
   const documentLimits = { maxBytes: config.DOCUMENT_MAX_BYTES, maxPages: config.DOCUMENT_MAX_PAGES };
   const sessionBuckets = await ensureSessionBuckets(nats.nc, names, config.SESSION_TTL_MS);
@@ -168,7 +168,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
   }
 
   if (hasRole(config, 'projector')) {
-    const projector = new DecisionProjector(nats.js, nats.jsm, names, states, buckets.pending, metrics, logger, config.MAX_ACK_PENDING);
+    const projector = new DecisionProjector(nats.js, nats.jsm, names, states, metrics, logger, config.MAX_ACK_PENDING);
     await projector.start();
     stops.push(['projector', () => projector.stop()]);
   }
@@ -208,8 +208,9 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       publishDecision: async (d: Decision, job: ScoreJob) => {
         const h = headers();
         h.set(CLIENT_ID_HEADER, job.clientId);
+        h.set(DECISION_LANE_HEADER, d.lane);
+        h.set(DECISION_TOTAL_MS_HEADER, String(d.timings.totalMs));
         await nats.js.publish(names.subjects.decision(d.customsOffice, d.lane), JSON.stringify(d), { msgID: versionKey(d.declarationId, d.version), headers: h });
-        timeline.record(...decisionEvents(d));
       },
     });
     worker.on('failed', (job, err) => {
@@ -263,7 +264,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     });
     await orchestrator.start();
     const reconciler = new Reconciler({
-      jsm: nats.jsm, names, pending: buckets.pending, states, orchestrator, logger,
+      js: nats.js, jsm: nats.jsm, names, checkpoints: buckets.reconciler, states, orchestrator, logger,
       minAgeMs: config.RECONCILE_MIN_AGE_MS, everyMs: config.RECONCILE_EVERY_MS,
     });
     reconciler.start();
@@ -289,7 +290,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
     const backlog = new BacklogMonitor(nats.jsm, names, scoreQueue, config.BACKLOG_LIMIT, logger);
     const redisProbe = createRedisProbe(config.REDIS_URL);
     redisProbe.on('error', () => undefined);
-    const ingest = withDocumentCheck(new JetStreamIngestService(nats.js, names, states, waiter, buckets.pending, backlog, archive, timeline), documents);
+    const ingest = withDocumentCheck(new JetStreamIngestService(nats.js, names, states, waiter, backlog, timeline), documents);
     reliability = await startReliability({
       nats, names, connection, ingest, clients: apiKeys, states, deadLetters, logger,
       notify: { retry: { attempts: config.NOTIFY_ATTEMPTS, backoffMs: config.NOTIFY_BACKOFF_MS } },

@@ -3,7 +3,7 @@ import { TimelineEvent, compile, type DeadLetter, type NotifyJob, type OcrJob } 
 import { DocumentDeadlineError } from '../src/documents/ocr-role.js';
 import {
   callbackEvent, deadLetteredEvent, duplicateEvent, enrichedEvent, ocrEvent, outcomeEvent, receivedEvent, replayedEvent, supersededEvent,
-  type TimelineEventInput,
+  supersededEvents, type TimelineEventInput,
 } from '../src/timeline/index.js';
 
 const ID = '26341300IM0EVT01';
@@ -49,6 +49,18 @@ describe('timeline events built by the stages', () => {
     const checked = stored(event);
     expect(checked.ok ? [] : checked.errors).toEqual([]);
     expect(event).toMatchObject({ declarationId: ID, ...expected });
+  });
+
+  it('keeps what a superseded record showed: its receipt, its score and decision when decided, then the supersession', () => {
+    const decision = notifyJob.notification.decision;
+    const record = { id: ID, version: 1, status: 'DECIDED' as const, receivedAt: decision.timings.receivedAt, updatedAt: decision.timings.decidedAt, decision, intake: { clientId: 'customs-1', protocol: 'SOAP' as const, seq: 7 } };
+    const events = supersededEvents(record, 2);
+    expect(events.map((e) => e.stage)).toEqual(['RECEIVED', 'SCORED', 'DECIDED', 'SUPERSEDED']);
+    expect(events[0]).toMatchObject({ version: 1, outcome: 'SOAP', by: 'customs-1', at: decision.timings.receivedAt });
+    expect(events[2]).toMatchObject({ lane: 'GREEN', at: decision.timings.decidedAt });
+    for (const e of events) expect(stored(e).ok).toBe(true);
+    const undecided = supersededEvents({ ...record, status: 'RECEIVED', decision: undefined }, 2);
+    expect(undecided.map((e) => e.stage)).toEqual(['RECEIVED', 'SUPERSEDED']);
   });
 
   it('records nothing for a dead letter that names no declaration', () => {

@@ -43,8 +43,8 @@ export interface Names {
     readonly declarations: string;
     readonly clients: string;
     readonly traders: string;
-    /** Accepted declaration versions without a decision yet (stream sequence), for the reconciliation pass. */
-    readonly pending: string;
+    /** Where the reconciliation pass resumes in the declarations stream (its checkpoint). */
+    readonly reconciler: string;
     readonly authorizations: string;
     readonly settings: string;
     /** Replay history of dead letters, keyed by dead-letter id. */
@@ -57,8 +57,6 @@ export interface Names {
     readonly loginFailures: string;
     /** Recorded inspection results by `<id>.<version>.<itemNo>` (idempotency of outcome intake and its projection). */
     readonly outcomes: string;
-    /** Accepted declarations by `<id>.<version>` (the ReceivedDeclaration), for the inspector screen. */
-    readonly received: string;
     /** Watch-list entries (traders, GTİP prefixes, brands, origins) by `<kind>.<value>`; score workers follow it live. */
     readonly watchList: string;
     /** Outcome tallies per label-history key (trader, declarant, GTİP prefixes, origin, office, brand, origin×GTİP4). */
@@ -111,7 +109,7 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
       declarations: `${ns}_declarations`,
       clients: `${ns}_clients`,
       traders: `${ns}_traders`,
-      pending: `${ns}_pending`,
+      reconciler: `${ns}_reconciler`,
       authorizations: `${ns}_authorizations`,
       settings: `${ns}_settings`,
       replays: `${ns}_replays`,
@@ -121,7 +119,6 @@ export function names(ns: string = DEFAULT_NAMESPACE): Names {
       outcomes: `${ns}_outcomes`,
       watchList: `${ns}_watch_list`,
       labelHistory: `${ns}_label_history`,
-      received: `${ns}_received`,
     },
     objectStore: { documents: `${ns}_documents`, models: `${ns}_models`, extractions: `${ns}_extractions` },
     queues: { score: 'score', ocr: 'ocr', notify: 'notify', replay: 'replay' },
@@ -137,3 +134,7 @@ export const versionJobId = (id: string, version: number): string => `${id}_v${v
 
 /** Header on decision messages naming the API client that lodged the declaration (its callback target). */
 export const CLIENT_ID_HEADER = 'Tareks-Client-Id';
+
+/** Headers on decision messages with the lane and the edge-to-decision latency (ms), readable without the body. */
+export const DECISION_LANE_HEADER = 'Tareks-Lane';
+export const DECISION_TOTAL_MS_HEADER = 'Tareks-Total-Ms';

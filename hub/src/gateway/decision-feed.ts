@@ -1,11 +1,42 @@
-import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import type { Decision } from '@tareks/schemas';
-
-export type DecisionListener = (decision: Decision) => void;
+import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
+import { PubHeaders } from '@nats-io/jetstream';
+import { DECISION_LANE_HEADER, DECISION_TOTAL_MS_HEADER, versionKey, type Decision, type Lane } from '@tareks/schemas';
 
 /**
- * Every decision as it is published, read once per API process with a plain subscription and parsed once, for
- * the listeners that need them live (requests waiting for their decision, the dashboards).
+ * One decision as it passed on the feed. Its key, lane and latency come from the message headers the score worker
+ * sets; the body is parsed on first use and once, so a listener that only counts, or waits for another key, costs
+ * no parse.
+ */
+export class FeedDecision {
+  private parsed: Decision | undefined;
+
+  constructor(private readonly msg: Msg) {}
+
+  /** `id:version`. */
+  get key(): string {
+    return this.msg.headers?.get(PubHeaders.MsgIdHdr) || versionKey(this.decision().declarationId, this.decision().version);
+  }
+
+  get lane(): Lane {
+    return (this.msg.headers?.get(DECISION_LANE_HEADER) as Lane | undefined) || this.decision().lane;
+  }
+
+  get totalMs(): number {
+    const header = this.msg.headers?.get(DECISION_TOTAL_MS_HEADER);
+    return header ? Number(header) : this.decision().timings.totalMs;
+  }
+
+  decision(): Decision {
+    this.parsed ??= this.msg.json<Decision>();
+    return this.parsed;
+  }
+}
+
+export type DecisionListener = (decision: FeedDecision) => void;
+
+/**
+ * Every decision as it is published, read once per API process with a plain subscription, for the listeners that
+ * need them live (requests waiting for their decision, the dashboards).
  */
 export class DecisionFeed {
   private readonly listeners = new Set<DecisionListener>();
@@ -15,7 +46,7 @@ export class DecisionFeed {
     this.sub = nc.subscribe(decisionSubjects, {
       callback: (err, msg) => {
         if (err) return;
-        const decision = msg.json<Decision>();
+        const decision = new FeedDecision(msg);
         for (const l of this.listeners) l(decision);
       },
     });

@@ -36,8 +36,8 @@ export class SocketGateway {
   constructor(server: HttpServer, feed: DecisionFeed, stats: StatsSource, rejectedTotal: () => number, logger: Logger) {
     this.io = new Server(server, { path: '/socket.io', serveClient: false });
     this.off = feed.on((d) => {
-      this.window.record(d.timings.totalMs, d.lane);
-      this.io.to(roomsFor('decision.v1')).emit('decision.v1', toDecisionEvent(d));
+      this.window.record(d.totalMs, d.lane);
+      if (this.io.engine.clientsCount > 0) this.io.to(roomsFor('decision.v1')).emit('decision.v1', toDecisionEvent(d.decision()));
     });
     let reading = false;
     this.ticker = setInterval(() => {

@@ -1,18 +1,19 @@
 import type { KV } from '@nats-io/kv';
 import { addToTally, smoothingOf, type HistorySnapshot, type HistorySource, type HistoryTotals, type Tally } from '@tareks/scoring';
 import { isKvConflict } from '../infra/kv-conflict.js';
+import { KvReadCache } from './kv-read-cache.js';
 
 /** Key of the totals (all outcomes counted): the base rate every smoothed rate is pulled towards. */
 export const TOTALS_KEY = 'totals';
 const CAS_ATTEMPTS = 20;
-/** A cached read is dropped past this many keys, so a worker's memory stays bounded whatever the key space. */
+/** Keys a worker keeps cached (least recently used go first), so its memory stays bounded whatever the key space. */
 const MAX_CACHED = 200_000;
 
 /** History keys carry any brand text; in KV they go base64url-encoded behind a fixed prefix. */
 export const historyKvKey = (key: string): string => `k.${Buffer.from(key, 'utf8').toString('base64url')}`;
 
 export interface LabelHistoryStoreOptions {
-  /** How long a read stays cached in a score worker, in ms; default 5 000 (history moves slowly compared with scoring). */
+  /** How long a read stays cached in a score worker, in ms; default 60 000 (the tallies count outcomes by week). */
   readonly readCacheMs?: number;
 }
 
@@ -23,18 +24,17 @@ export interface LabelHistoryStoreOptions {
  */
 export class LabelHistoryStore implements HistorySource {
   private readonly smoothing = smoothingOf();
-  private readonly cache = new Map<string, { value: Tally | HistoryTotals | undefined; until: number }>();
-  private readonly readCacheMs: number;
+  private readonly reads: KvReadCache<Tally | HistoryTotals>;
 
   constructor(
     private readonly kv: KV,
     o: LabelHistoryStoreOptions = {},
   ) {
-    this.readCacheMs = o.readCacheMs ?? 5_000;
+    this.reads = new KvReadCache(kv, o.readCacheMs ?? 60_000, MAX_CACHED);
   }
 
   async read(keys: readonly string[]): Promise<HistorySnapshot> {
-    const [totals, ...tallies] = await Promise.all([this.cached(TOTALS_KEY), ...keys.map((k) => this.cached(historyKvKey(k)))]);
+    const [totals, ...tallies] = await Promise.all([this.reads.get(TOTALS_KEY), ...keys.map((k) => this.reads.get(historyKvKey(k)))]);
     return { totals: (totals as HistoryTotals | undefined) ?? { n: 0, pos: 0 }, tallies: tallies as (Tally | undefined)[] };
   }
 
@@ -44,16 +44,6 @@ export class LabelHistoryStore implements HistorySource {
       this.change<HistoryTotals>(TOTALS_KEY, (t) => ({ n: (t?.n ?? 0) + 1, pos: (t?.pos ?? 0) + (nonCompliant ? 1 : 0) })),
       ...keys.map((k) => this.change<Tally>(historyKvKey(k), (t) => addToTally(t, nonCompliant, week, this.smoothing))),
     ]);
-  }
-
-  private async cached(kvKey: string): Promise<Tally | HistoryTotals | undefined> {
-    const hit = this.cache.get(kvKey);
-    if (hit && hit.until > Date.now()) return hit.value;
-    const e = await this.kv.get(kvKey);
-    const value = e && e.operation === 'PUT' ? e.json<Tally | HistoryTotals>() : undefined;
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
-    this.cache.set(kvKey, { value, until: Date.now() + this.readCacheMs });
-    return value;
   }
 
   private async change<T>(kvKey: string, next: (cur: T | undefined) => T): Promise<void> {

@@ -2,18 +2,21 @@ import type { KV } from '@nats-io/kv';
 import type { Logger } from 'pino';
 import { isKvConflict } from '../infra/kv-conflict.js';
 import { NO_HISTORY, type TraderHistory, type TraderStats } from '@tareks/scoring';
+import { KvReadCache } from './kv-read-cache.js';
 
 /** How long a read stays cached in a worker; history moves slowly compared with scoring. */
 const READ_CACHE_MS = 5_000;
+/** Traders a worker keeps cached. */
+const MAX_CACHED = 100_000;
 /** Declarations seen are summed in memory and written this often, one compare-and-set per trader. */
-const FLUSH_EVERY_MS = 250;
+const FLUSH_EVERY_MS = 1_000;
 
 /**
  * Each trader's record in NATS KV (derived state, rebuildable from the decisions and outcomes streams).
  * Counts of declarations are batched per trader so a busy trader does not serialise the score workers.
  */
 export class TraderHistoryStore implements TraderHistory {
-  private readonly cache = new Map<string, { stats: TraderStats; until: number }>();
+  private readonly reads: KvReadCache<TraderStats>;
   private pending = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
@@ -22,17 +25,13 @@ export class TraderHistoryStore implements TraderHistory {
     private readonly kv: KV,
     private readonly logger: Logger,
   ) {
+    this.reads = new KvReadCache(kv, READ_CACHE_MS, MAX_CACHED);
     this.timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS);
     this.timer.unref();
   }
 
   async get(taxId: string): Promise<TraderStats> {
-    const hit = this.cache.get(taxId);
-    if (hit && hit.until > Date.now()) return hit.stats;
-    const e = await this.kv.get(taxId);
-    const stats = e && e.operation === 'PUT' ? e.json<TraderStats>() : NO_HISTORY;
-    this.cache.set(taxId, { stats, until: Date.now() + READ_CACHE_MS });
-    return stats;
+    return (await this.reads.get(taxId)) ?? NO_HISTORY;
   }
 
   seen(taxId: string): void {

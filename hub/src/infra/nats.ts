@@ -49,7 +49,8 @@ export interface HubBuckets {
   readonly declarations: KV;
   readonly clients: KV;
   readonly traders: KV;
-  readonly pending: KV;
+  /** The reconciliation pass's checkpoint. */
+  readonly reconciler: KV;
 }
 
 export async function ensureBuckets(nc: NatsConnection, n: Names): Promise<HubBuckets> {
@@ -58,6 +59,6 @@ export async function ensureBuckets(nc: NatsConnection, n: Names): Promise<HubBu
     declarations: await kvm.create(n.kv.declarations, { history: 1 }),
     clients: await kvm.create(n.kv.clients, { history: 5 }),
     traders: await kvm.create(n.kv.traders, { history: 1 }),
-    pending: await kvm.create(n.kv.pending, { history: 1 }),
+    reconciler: await kvm.create(n.kv.reconciler, { history: 1 }),
   };
 }

@@ -1,4 +1,4 @@
-import { versionKey, type Decision } from '@tareks/schemas';
+import type { Decision } from '@tareks/schemas';
 import type { DecisionFeed } from '../gateway/decision-feed.js';
 
 /** Lets a request wait for the decision of one declaration version, as it passes on the live decision feed. */
@@ -7,9 +7,9 @@ export class DecisionWaiter {
   private readonly off: () => void;
 
   constructor(feed: DecisionFeed) {
-    this.off = feed.on((decision) => {
-      const resolvers = this.waiting.get(versionKey(decision.declarationId, decision.version));
-      if (resolvers) for (const resolve of resolvers) resolve(decision);
+    this.off = feed.on((passed) => {
+      const resolvers = this.waiting.get(passed.key);
+      if (resolvers) for (const resolve of resolvers) resolve(passed.decision());
     });
   }
 

@@ -1,24 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import type { KV } from '@nats-io/kv';
 import type { IngestContext, IngestService, SubmitResult } from '@tareks/adapters';
 import { IngestError } from '@tareks/adapters';
 import {
-  INPUT_ERROR_CODES, SERVICE_ERROR_CODES, versionJobId, versionKey,
-  type Declaration, type DeclarationState, type Names, type Receipt, type ReceivedDeclaration,
+  INPUT_ERROR_CODES, SERVICE_ERROR_CODES, versionKey,
+  type Declaration, type DeclarationState, type Intake, type Names, type Receipt, type ReceivedDeclaration,
 } from '@tareks/schemas';
 import type { DeclarationStateStore } from '../state/declaration-state.store.js';
-import type { PendingEntry } from '../pipeline/reconciler.js';
-import type { DeclarationArchive } from '../inspection/declaration-archive.js';
-import { duplicateEvent, receivedEvent, supersededEvent } from '../timeline/timeline-events.js';
+import { duplicateEvent, supersededEvents } from '../timeline/timeline-events.js';
 import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 import type { BacklogMonitor } from './backlog-monitor.js';
 import type { DecisionWaiter } from './decision-waiter.js';
 
 /**
  * Accepts a validated declaration: persists it to the declarations stream (the system of record, deduplicated on
- * id:version), records its state, and optionally waits for the decision. The receipt is only given after the
- * JetStream publish was acknowledged, so an accepted declaration is never lost.
+ * id:version), records its state with the message's sequence (the only copy of the declaration is the stream's), and
+ * optionally waits for the decision. The receipt is only given after the JetStream publish was acknowledged, so an
+ * accepted declaration is never lost.
  */
 export class JetStreamIngestService implements IngestService {
   constructor(
@@ -26,11 +24,11 @@ export class JetStreamIngestService implements IngestService {
     private readonly names: Names,
     private readonly states: DeclarationStateStore,
     private readonly waiter: DecisionWaiter,
-    private readonly pending: KV,
     private readonly backlog: BacklogMonitor,
-    /** Keeps each accepted declaration readable by id (the inspector screen); written with the state and pending entry. */
-    private readonly archive?: Pick<DeclarationArchive, 'put'>,
-    /** Where received / duplicate / superseded are appended to the declaration's timeline (best-effort). */
+    /**
+     * Where duplicates and superseded versions are appended to the declaration's timeline (best-effort); the current
+     * version's receipt is shown from its state.
+     */
     private readonly timeline?: TimelineRecorder,
   ) {}
 
@@ -83,13 +81,10 @@ export class JetStreamIngestService implements IngestService {
       wait?.cancel();
       throw new IngestError(SERVICE_ERROR_CODES.unavailable, 'could not persist the declaration, retry later', 503, [], { cause: err, retryAfterSeconds: 1 });
     }
-    const pending: PendingEntry = { seq, receivedAt };
-    await Promise.all([
-      this.states.advance({ id, version, status: 'RECEIVED', receivedAt, updatedAt: receivedAt }, entry),
-      this.pending.put(versionJobId(id, version), JSON.stringify(pending)),
-      this.archive?.put(message),
-    ]);
-    this.timeline?.record(receivedEvent(declaration, receivedAt, ctx), ...(existing && existing.version < version ? [supersededEvent(id, existing.version, version)] : []));
+    const intake: Intake = { clientId: ctx.clientId, protocol: ctx.protocol, seq };
+    if (redo) await this.states.reenter(id, version, intake, receivedAt, entry);
+    else await this.states.advance({ id, version, status: 'RECEIVED', receivedAt, updatedAt: receivedAt, intake }, entry);
+    if (existing && existing.version < version) this.timeline?.record(...supersededEvents(existing, version));
     const receipt = this.receipt(id, version, 'RECEIVED', receivedAt, false);
     const decision = wait ? await wait.promise : null;
     return decision ? { receipt: { ...receipt, status: 'DECIDED' }, decision } : { receipt };

@@ -1,28 +1,23 @@
-import type { NatsConnection } from '@nats-io/nats-core';
-import { Kvm, type KV } from '@nats-io/kv';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import type { Names, ReceivedDeclaration } from '@tareks/schemas';
-
-/** Kept as long as the declarations stream keeps them (its max_age). */
-const MAX_AGE_MS = 90 * 24 * 3600 * 1000;
+import type { DeclarationStateStore } from '../state/declaration-state.store.js';
 
 /**
- * Every accepted declaration version by `<id>.<version>` in the KV bucket `<ns>_received`, so one can be read by id
- * (the declarations stream has a single subject and no index by id). Written by ingest next to its other writes;
- * a replayed version with an edited payload replaces its entry.
+ * Reads an accepted declaration by id for the inspector screen: the declarations stream is the only copy, and the
+ * state of record knows the sequence of its current version (a replay with an edited payload moves it to the new
+ * message). Older versions are not served: the inspector works on the version of record.
  */
 export class DeclarationArchive {
-  private constructor(private readonly kv: KV) {}
-
-  static async open(nc: NatsConnection, names: Names): Promise<DeclarationArchive> {
-    return new DeclarationArchive(await new Kvm(nc).create(names.kv.received, { history: 1, ttl: MAX_AGE_MS }));
-  }
-
-  async put(received: ReceivedDeclaration): Promise<void> {
-    await this.kv.put(`${received.declaration.id}.${received.declaration.version}`, JSON.stringify(received));
-  }
+  constructor(
+    private readonly jsm: JetStreamManager,
+    private readonly names: Names,
+    private readonly states: Pick<DeclarationStateStore, 'read'>,
+  ) {}
 
   async get(id: string, version: number): Promise<ReceivedDeclaration | null> {
-    const e = await this.kv.get(`${id}.${version}`);
-    return e && e.operation === 'PUT' ? e.json<ReceivedDeclaration>() : null;
+    const { state } = await this.states.read(id);
+    if (!state?.intake || state.version !== version) return null;
+    const msg = await this.jsm.streams.getMessage(this.names.streams.declarations, { seq: state.intake.seq });
+    return msg ? msg.json<ReceivedDeclaration>() : null;
   }
 }

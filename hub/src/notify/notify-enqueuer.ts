@@ -40,7 +40,16 @@ export class NotifyEnqueuer {
 
   private async handle(msg: JsMsg): Promise<void> {
     const clientId = msg.headers?.get(CLIENT_ID_HEADER);
-    if (!clientId) {
+    let callback: boolean;
+    try {
+      callback = !!clientId && !!(await this.clients.callbackOf(clientId));
+    } catch (err) {
+      this.logger.warn({ err, clientId }, 'client lookup failed, will retry');
+      msg.nak(1_000);
+      return;
+    }
+    // Clients that poll or wait for their decisions are owed no callback: their decisions are acknowledged unread.
+    if (!clientId || !callback) {
       msg.ack();
       return;
     }
@@ -60,14 +69,12 @@ export class NotifyEnqueuer {
 
   private async enqueue(msg: JsMsg, clientId: string, decision: Decision): Promise<void> {
     try {
-      if (await this.clients.callbackOf(clientId)) {
-        const deliveryId = deliveryIdOf(clientId, decision.declarationId, decision.version);
-        const job: NotifyJob = {
-          notification: { deliveryId, clientId, declarationId: decision.declarationId, version: decision.version, decision },
-          enqueuedAt: new Date().toISOString(),
-        };
-        await this.queue.add('decision', job, { jobId: deliveryId });
-      }
+      const deliveryId = deliveryIdOf(clientId, decision.declarationId, decision.version);
+      const job: NotifyJob = {
+        notification: { deliveryId, clientId, declarationId: decision.declarationId, version: decision.version, decision },
+        enqueuedAt: new Date().toISOString(),
+      };
+      await this.queue.add('decision', job, { jobId: deliveryId });
       msg.ack();
     } catch (err) {
       this.logger.warn({ err, declarationId: decision.declarationId, version: decision.version }, 'notification hand-off failed, will retry');

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import type { KV } from '@nats-io/kv';
 import type { MsgHdrs } from '@nats-io/nats-core';
-import { versionJobId, type DeadLetter, type DeadLetterStage, type Names } from '@tareks/schemas';
+import { type DeadLetter, type DeadLetterStage, type Names } from '@tareks/schemas';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
+import type { DeclarationStateStore } from '../state/declaration-state.store.js';
 import { deadLetteredEvent } from '../timeline/timeline-events.js';
 import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 
@@ -30,7 +30,7 @@ export class DeadLetterPublisher {
     private readonly js: JetStreamClient,
     private readonly names: Names,
     private readonly metrics: HubMetrics,
-    private readonly pending: KV,
+    private readonly states: Pick<DeclarationStateStore, 'markFailed'>,
     /** Where DEAD_LETTERED is appended to the declaration's timeline. */
     private readonly timeline?: TimelineRecorder,
   ) {}
@@ -56,8 +56,8 @@ export class DeadLetterPublisher {
       replays: [],
     };
     await this.js.publish(this.names.subjects.dlq(input.stage), JSON.stringify(letter), { msgID: input.dedupeKey ?? letter.id });
-    // The dead letter now owns the declaration version: reconciliation stops handing it off; a replay brings it back.
-    if (input.declarationId && input.version) await this.pending.delete(versionJobId(input.declarationId, input.version));
+    // The dead letter now owns the declaration version: reconciliation leaves it alone; a replay brings it back.
+    if (input.declarationId && input.version) await this.states.markFailed(input.declarationId, input.version);
     this.metrics.deadLetters.inc({ stage: input.stage, code: input.code });
     this.timeline?.record(...deadLetteredEvent(letter));
     return letter;

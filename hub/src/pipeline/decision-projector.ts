@@ -1,8 +1,7 @@
 import { DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { consumeDurable, ensureDurable, type RunningConsumer } from '../infra/durable-consumer.js';
 import type { Logger } from 'pino';
-import type { KV } from '@nats-io/kv';
-import { versionJobId, type Decision, type Names } from '@tareks/schemas';
+import type { Decision, Names } from '@tareks/schemas';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
 import type { DeclarationStateStore } from '../state/declaration-state.store.js';
 
@@ -20,7 +19,6 @@ export class DecisionProjector {
     private readonly jsm: JetStreamManager,
     private readonly names: Names,
     private readonly states: DeclarationStateStore,
-    private readonly pending: KV,
     private readonly metrics: HubMetrics,
     private readonly logger: Logger,
     private readonly maxAckPending: number,
@@ -55,7 +53,6 @@ export class DecisionProjector {
         decision,
       });
       if (advanced) this.metrics.decided(decision);
-      await this.pending.delete(versionJobId(decision.declarationId, decision.version));
       msg.ack();
     } catch (err) {
       this.logger.warn({ err, declarationId: decision.declarationId, version: decision.version }, 'state projection failed, will retry');

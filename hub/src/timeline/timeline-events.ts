@@ -1,5 +1,5 @@
 import type {
-  DeadLetter, Decision, Declaration, DocumentExtraction, EnrichmentResult, InspectionOutcome, NotifyJob, OcrJob, ReplayRecord,
+  DeadLetter, Decision, Declaration, DeclarationRecord, DocumentExtraction, EnrichmentResult, InspectionOutcome, NotifyJob, OcrJob, ReplayRecord,
 } from '@tareks/schemas';
 import type { TimelineEventInput } from './timeline.recorder.js';
 
@@ -23,6 +23,20 @@ export function supersededEvent(id: string, older: number, newer: number): Timel
   return { declarationId: id, version: older, stage: 'SUPERSEDED', detail: `by version ${newer}` };
 }
 
+/**
+ * What the state of record shows of its version: received (by whom, how) and, once decided, scored and decided.
+ * The timeline reader shows these from the state, so the stages do not append them for the current version.
+ */
+export function recordEvents(r: DeclarationRecord): TimelineEventInput[] {
+  const received = r.intake ? receivedEvent(r, r.receivedAt, r.intake) : { declarationId: r.id, version: r.version, stage: 'RECEIVED' as const, at: r.receivedAt };
+  return [received, ...(r.decision?.version === r.version ? decisionEvents(r.decision) : [])];
+}
+
+/** When a newer version replaces a record, its version's events are appended: the state will only show the newer. */
+export function supersededEvents(older: DeclarationRecord, newer: number): TimelineEventInput[] {
+  return [...recordEvents(older), supersededEvent(older.id, older.version, newer)];
+}
+
 export function enrichedEvent(d: Pick<Declaration, 'id' | 'version'>, results: readonly EnrichmentResult[], ms: number): TimelineEventInput {
   const unavailable = results.filter((r) => r.status === 'UNAVAILABLE').length;
   return {
@@ -40,7 +54,7 @@ export function decisionEvents(d: Decision): TimelineEventInput[] {
   const base = { declarationId: d.declarationId, version: d.version };
   return [
     { ...base, stage: 'SCORED', at: d.timings.decidedAt, ms: d.timings.scoreMs, modelVersion: d.modelVersion },
-    { ...base, stage: 'DECIDED', lane: d.lane, modelVersion: d.modelVersion, ms: d.timings.totalMs },
+    { ...base, stage: 'DECIDED', at: d.timings.decidedAt, lane: d.lane, modelVersion: d.modelVersion, ms: d.timings.totalMs },
   ];
 }
 

@@ -2,7 +2,7 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import { TimelineEvent, compile, type DeclarationTimeline, type Names, type TimelineShadow } from '@tareks/schemas';
 import { scoredRecordOf } from '../outcomes/scored-records.js';
-import type { DeclarationStateStore } from '../state/declaration-state.store.js';
+import { publicState, type DeclarationStateStore } from '../state/declaration-state.store.js';
 import { TIMELINE_ERROR_CODES, TimelineError } from './timeline-error.js';
 import { mergeWithState } from './timeline-merge.js';
 
@@ -28,9 +28,10 @@ export class TimelineReader {
   constructor(private readonly o: TimelineReaderOptions) {}
 
   async read(id: string): Promise<DeclarationTimeline> {
-    const [state, { events, truncated }] = await Promise.all([this.o.states.get(id), this.events(id)]);
-    if (!state && !events.length) throw new TimelineError(TIMELINE_ERROR_CODES.notFound, `declaration ${id} not found`, 404);
-    return { declarationId: id, state, events: mergeWithState(events, state), shadow: state?.decision ? await this.shadow(id, state.decision.version) : null, truncated };
+    const [{ state: record }, { events, truncated }] = await Promise.all([this.o.states.read(id), this.events(id)]);
+    if (!record && !events.length) throw new TimelineError(TIMELINE_ERROR_CODES.notFound, `declaration ${id} not found`, 404);
+    const state = record && publicState(record);
+    return { declarationId: id, state, events: mergeWithState(events, record), shadow: state?.decision ? await this.shadow(id, state.decision.version) : null, truncated };
   }
 
   /** The stored events of one declaration in stream order, unreadable ones skipped (and logged). */

@@ -1,6 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { DateTime, DeclarationId, Version } from './common.schema.js';
 import { Decision } from './decision.schema.js';
+import { ClientId } from './api-client.schema.js';
+import { IngestProtocol } from './received.schema.js';
 
 export const DECLARATION_STATUSES = ['RECEIVED', 'ENRICHING', 'SCORING', 'DECIDED', 'SUPERSEDED', 'FAILED'] as const;
 export const DeclarationStatus = Type.Enum(DECLARATION_STATUSES);
@@ -32,6 +34,27 @@ export const DeclarationState = Type.Object(
   { additionalProperties: false },
 );
 export type DeclarationState = Static<typeof DeclarationState>;
+
+/** How the current version entered the hub: who sent it, how, and where it sits in the declarations stream. */
+export const Intake = Type.Object(
+  {
+    clientId: ClientId,
+    protocol: IngestProtocol,
+    seq: Type.Integer({ minimum: 1, description: 'Sequence of the version in the declarations stream' }),
+  },
+  { additionalProperties: false },
+);
+export type Intake = Static<typeof Intake>;
+
+/**
+ * What the hub keeps per declaration in KV: the public state plus the intake of its current version, so that the
+ * declaration itself is read from the stream of record (no second copy) and the timeline knows who sent it.
+ */
+export const DeclarationRecord = Type.Object(
+  { ...DeclarationState.properties, intake: Type.Optional(Intake) },
+  { additionalProperties: false },
+);
+export type DeclarationRecord = Static<typeof DeclarationRecord>;
 
 /** The synchronous answer of a submission that asked to wait and got its decision in time. */
 export const DecidedSubmission = Type.Object({ receipt: Receipt, decision: Decision }, { additionalProperties: false });

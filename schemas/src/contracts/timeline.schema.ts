@@ -63,7 +63,7 @@ export const TimelineEvent = Type.Object(
     deadLetterId: Type.Optional(Type.String({ maxLength: 64 })),
     itemNo: Type.Optional(Type.Integer({ minimum: 1 })),
     by: Type.Optional(Type.String({ maxLength: 120, description: 'Who acted: client id, `user:<name>`…' })),
-    derived: Type.Optional(Type.Boolean({ description: 'Reconstructed from the decision of record because the timeline did not hold it (expired or lost)' })),
+    derived: Type.Optional(Type.Boolean({ description: 'Reconstructed from the decision\'s timings because the timeline did not hold it (expired or lost); received, scored and decided of the current version always come from the state of record' })),
   },
   { additionalProperties: false },
 );

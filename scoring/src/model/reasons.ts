@@ -50,6 +50,14 @@ export function reasonCodeOf(feature: string): string {
   return best?.[1] ?? 'PRODUCT_TYPE';
 }
 
+/** Reason code of each feature column, worked out once per model (it is asked for every item scored). */
+const codesByModel = new WeakMap<GbdtModel, readonly string[]>();
+function featureCodes(model: GbdtModel): readonly string[] {
+  let codes = codesByModel.get(model);
+  if (!codes) codesByModel.set(model, (codes = model.featureNames.map(reasonCodeOf)));
+  return codes;
+}
+
 /**
  * The top reasons raising an item's risk: path contributions summed per reason code, positive ones
  * only, strongest first; `weight` is the log-odds share.
@@ -57,10 +65,7 @@ export function reasonCodeOf(feature: string): string {
 export function explain(model: GbdtModel, x: Float32Array, offset = 0, top = 3): Reason[] {
   const { byFeature } = contributions(model, x, offset);
   const byCode = new Map<string, number>();
-  model.featureNames.forEach((name, f) => {
-    const code = reasonCodeOf(name);
-    byCode.set(code, (byCode.get(code) ?? 0) + byFeature[f]!);
-  });
+  featureCodes(model).forEach((code, f) => byCode.set(code, (byCode.get(code) ?? 0) + byFeature[f]!));
   return [...byCode]
     .filter(([, w]) => w > 0)
     .sort((a, b) => b[1] - a[1])
