@@ -258,6 +258,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       deadLetters,
       logger,
       maxAckPending: config.MAX_ACK_PENDING,
+      batchSize: config.ORCHESTRATOR_BATCH,
       registryMaxWaitMs: config.REGISTRY_MAX_WAIT_MS,
       flows,
       timeline,

@@ -27,7 +27,7 @@ export const ConfigSchema = Type.Object({
   MAX_WAIT_MS: Int('Longest synchronous wait for a decision (REST ?wait=, SOAP waitMs)', 10_000, 0, 60_000),
   RATE_LIMIT_PER_MINUTE: Int('Requests per minute per API client', 200_000, 1),
   SCORE_CONCURRENCY: Int('Score jobs processed at once per worker process', 50, 1, 10_000),
-  ORCHESTRATOR_BATCH: Int('Declarations the orchestrator pulls and hands to BullMQ at once', 200, 1, 10_000),
+  ORCHESTRATOR_BATCH: Int('Most score jobs the orchestrator hands to BullMQ in one addBulk', 200, 1, 10_000),
   MAX_ACK_PENDING: Int('Unacknowledged messages allowed per durable consumer', 2_000, 1, 1_000_000),
   BACKLOG_LIMIT: Int('Declarations waiting in the pipeline above which ingest answers 503 / Server.Busy', 50_000, 1),
   REGISTRY_MAX_WAIT_MS: Int('How long a declaration waits for unavailable registries before it is decided without them', 60_000, 0),

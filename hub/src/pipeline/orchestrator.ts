@@ -7,6 +7,7 @@ import type { DeclarationStateStore } from '../state/declaration-state.store.js'
 import type { DeadLetterPublisher } from './dead-letters.js';
 import { EnrichmentUnavailableError, runEnrichment } from './enrichment-runner.js';
 import { scoreFlow } from '../documents/document-flow.js';
+import { ScoreHandOff } from './score-hand-off.js';
 import { enrichedEvent } from '../timeline/timeline-events.js';
 import type { TimelineRecorder } from '../timeline/timeline.recorder.js';
 
@@ -26,6 +27,8 @@ export interface OrchestratorOptions {
   readonly logger: Logger;
   /** Unacknowledged declarations the consumer may hold; also this process's in-flight bound. */
   readonly maxAckPending: number;
+  /** Most score jobs handed to BullMQ in one `addBulk`. Default 200. */
+  readonly batchSize?: number;
   /** Deliveries before a declaration that keeps failing is dead-lettered. Default 10. */
   readonly maxDeliver?: number;
   /** How long a declaration waits for unavailable registries before it is decided without them, ms. Default 60 s. */
@@ -66,8 +69,11 @@ const backoffMs = (deliveries: number): number => Math.min(30_000, 250 * 2 ** Ma
  */
 export class Orchestrator {
   private running: RunningConsumer | null = null;
+  private readonly handOff: ScoreHandOff;
 
-  constructor(private readonly o: OrchestratorOptions) {}
+  constructor(private readonly o: OrchestratorOptions) {
+    this.handOff = new ScoreHandOff(o.scoreQueue, o.batchSize ?? 200);
+  }
 
   async start(): Promise<void> {
     const { jsm, js, names } = this.o;
@@ -129,7 +135,7 @@ export class Orchestrator {
       // A flow added again would add children to a parent that may have used them already (BullMQ #1793).
       if (!(await this.o.scoreQueue.getJob(jobId))) await this.o.flows.add(scoreFlow(job, this.o.names, this.o.scoreQueue.defaultJobOptions));
     } else {
-      await this.o.scoreQueue.add('score', job, { jobId });
+      await this.handOff.add(job, jobId);
     }
     return 'queued';
   }
