@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Queue, Worker } from 'bullmq';
-import { freePort } from '../support/hub-process.js';
+import { freePort, type HubProcess } from '../support/hub-process.js';
 import { REDIS_URL, testNamespace } from '../support/test-env.js';
 import { round } from './stats.js';
 
@@ -33,6 +33,24 @@ export async function rawFastifyJetStream(body: string, durationSec: number, con
     child.kill('SIGTERM');
     await once(child, 'exit');
   }
+}
+
+/**
+ * The design's hops for one decision with raw clients and no domain work (`raw-pipeline.server.ts`), in its own
+ * process like the hub, answering on the hub's REST path and publishing on its decision subjects, so the
+ * end-to-end driver measures it the same way.
+ */
+export async function startRawPipeline(): Promise<HubProcess> {
+  const port = await freePort();
+  const ns = testNamespace();
+  const child = fork(fileURLToPath(new URL('./raw-pipeline.server.js', import.meta.url)), [String(port), ns, REDIS_URL], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await once(child, 'message');
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  };
+  return { url: `http://127.0.0.1:${port}`, ns, child, stop, dispose: stop };
 }
 
 /** Raw BullMQ: add `jobs` one at a time (pipelined, as the orchestrator does) and process them with a no-op worker. */

@@ -8,7 +8,7 @@ import { benchConnectors } from './connectors.bench.js';
 import { benchDeadLetters } from './dead-letter.bench.js';
 import { benchModel } from './model.bench.js';
 import { benchWarehouse } from './warehouse.bench.js';
-import { rawBullmq, rawFastifyJetStream } from './baselines.bench.js';
+import { rawBullmq, rawFastifyJetStream, startRawPipeline } from './baselines.bench.js';
 import type { BenchRow } from './bench-row.js';
 import { runE2e, type BodyEncoder, type E2eFigures, type E2eRun } from './pipeline.bench.js';
 import { listenerPid, measureCpu } from './process-cpu.js';
@@ -21,30 +21,38 @@ const OUT = fileURLToPath(new URL('../../../bench-results/bench.json', import.me
 const restBody: BodyEncoder = (d) => JSON.stringify(d);
 const soapBody: BodyEncoder = (d) => submitDeclarationEnvelope(d);
 
-function e2eRows(f: E2eFigures, raw: number, deployment: string): BenchRow[] {
+/** The skeleton's figures at the same offered rate (null = saturation), the baseline of a hub row. */
+type SkeletonOf = (rate: number | null) => E2eFigures | undefined;
+
+function e2eRows(f: E2eFigures, skeleton: SkeletonOf, deployment: string): BenchRow[] {
   const label = `${deployment}${f.protocol} ${f.rate ? `${f.rate}/s offered` : `saturation (${f.connections} conn.)`}`;
+  const base = skeleton(f.rate);
+  const baseline = (value: number | undefined) => (value === undefined ? {} : { baseline: { name: 'raw pipeline skeleton', value } });
   return [
-    { group: 'end-to-end', name: `${label}: decisions/s`, value: f.decisionsPerSec, unit: 'decisions/s', ...(f.rate ? {} : { baseline: { name: 'raw Fastify+JetStream req/s', value: raw } }), notes: `accepted ${f.accepted}, decided ${f.decided}, lost ${f.lost}` },
-    { group: 'end-to-end', name: `${label}: latency p50`, value: f.p50Ms, unit: 'ms' },
-    { group: 'end-to-end', name: `${label}: latency p99`, value: f.p99Ms, unit: 'ms' },
-    { group: 'end-to-end', name: `${label}: HTTP p99`, value: f.httpP99Ms, unit: 'ms' },
+    { group: 'end-to-end', name: `${label}: decisions/s`, value: f.decisionsPerSec, unit: 'decisions/s', ...baseline(base?.decisionsPerSec), notes: `accepted ${f.accepted}, decided ${f.decided}, lost ${f.lost}` },
+    { group: 'end-to-end', name: `${label}: latency p50`, value: f.p50Ms, unit: 'ms', ...baseline(base?.p50Ms) },
+    { group: 'end-to-end', name: `${label}: latency p99`, value: f.p99Ms, unit: 'ms', ...baseline(base?.p99Ms) },
+    { group: 'end-to-end', name: `${label}: HTTP p99`, value: f.httpP99Ms, unit: 'ms', ...baseline(base?.httpP99Ms) },
   ];
 }
 
+const LOAD_GENERATOR = 'load generator (this process)';
+
 /**
  * CPU milliseconds each process spends per decision in a run, and the decisions/s this machine's cores could give
- * if every process were busy all the time: the ceiling any deployment of the same work can reach here.
+ * if every process but the load generator were busy all the time: the ceiling any deployment of the same work can
+ * reach here (the load generator shares the cores during the run, so the measured figure stays below it).
  */
 function cpuRows(label: string, f: E2eFigures, cpu: Record<string, number>): BenchRow[] {
   if (!f.decided) return [];
   const perDecision = Object.entries(cpu).map(([name, s]) => [name, (1000 * s) / f.decided] as const);
-  const total = perDecision.reduce((sum, [, ms]) => sum + ms, 0);
-  const busiestHub = Math.max(...perDecision.filter(([name]) => name.startsWith('hub')).map(([, ms]) => ms));
+  const total = perDecision.filter(([name]) => name !== LOAD_GENERATOR).reduce((sum, [, ms]) => sum + ms, 0);
+  const busiestHub = Math.max(...perDecision.filter(([name]) => name.startsWith('hub') || name === 'skeleton').map(([, ms]) => ms));
   return [
     ...perDecision.map(([name, ms]): BenchRow => ({ group: 'cpu per decision', name: `${label}: ${name}`, value: Math.round(ms * 1000) / 1000, unit: 'ms CPU' })),
     {
       group: 'cpu per decision', name: `${label}: ceiling on ${cpus().length} cores`, value: Math.round((cpus().length * 1000) / total), unit: 'decisions/s',
-      notes: `the busiest hub process alone: ${Math.round(1000 / busiestHub)}/s (a process runs on one core)`,
+      notes: `the busiest process alone: ${Math.round(1000 / busiestHub)}/s (a process runs on one core)`,
     },
   ];
 }
@@ -53,6 +61,8 @@ const portOf = (url: string, fallback: number): number => Number(new URL(url).po
 
 /** One deployment of the hub: its processes (the first takes the traffic) and how the bench names it. */
 interface Deployment {
+  /** Names of the processes in the CPU rows; default `hub`, or `hub 1`, `hub 2`… */
+  readonly processNames?: readonly string[];
   readonly label: string;
   readonly processes: readonly HubProcess[];
 }
@@ -77,9 +87,11 @@ async function startSplitHub(): Promise<Deployment> {
 async function drive(d: Deployment, runs: readonly E2eRun[]): Promise<{ figures: E2eFigures[]; cpu: BenchRow[] }> {
   const entry = d.processes[0]!;
   await runE2e(entry.url, entry.ns, { protocol: 'REST', rate: 200, durationSec: 3, connections: 16 }, restBody);
-  const pids: Record<string, number | null> = Object.fromEntries(d.processes.map((p, i) => [d.processes.length > 1 ? `hub ${i + 1}` : 'hub', p.child.pid ?? null]));
+  const nameOf = (i: number) => d.processNames?.[i] ?? (d.processes.length > 1 ? `hub ${i + 1}` : 'hub');
+  const pids: Record<string, number | null> = Object.fromEntries(d.processes.map((p, i) => [nameOf(i), p.child.pid ?? null]));
   pids['nats-server'] = listenerPid(portOf(NATS_URL, 4222));
   pids['redis-server'] = listenerPid(portOf(REDIS_URL, 6379));
+  pids[LOAD_GENERATOR] = process.pid;
   const figures: E2eFigures[] = [];
   const cpu: BenchRow[] = [];
   for (const run of runs) {
@@ -99,6 +111,14 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const rest = (rate: number | null): E2eRun => ({ protocol: 'REST', rate, durationSec: DURATION, connections: rate ? 32 : SATURATION_CONNECTIONS });
   const soap = (rate: number | null): E2eRun => ({ ...rest(rate), protocol: 'SOAP' });
+  const skeleton: Deployment = { label: 'raw pipeline skeleton: ', processNames: ['skeleton'], processes: [await startRawPipeline()] };
+  let bare: Awaited<ReturnType<typeof drive>>;
+  try {
+    bare = await drive(skeleton, [rest(100), rest(500), rest(null)]);
+  } finally {
+    await dispose(skeleton);
+  }
+  const skeletonOf: SkeletonOf = (rate) => bare.figures.find((f) => f.rate === rate);
   const single: Deployment = { label: '', processes: [await startHubProcess(HUB_ENV)] };
   let one: Awaited<ReturnType<typeof drive>>;
   try {
@@ -116,11 +136,15 @@ async function main(): Promise<void> {
   const sampleBody = restBody(createWorld({ seed: 7, withDocuments: false }).nextDeclaration(new Date()).declaration);
   const raw = await rawFastifyJetStream(sampleBody, DURATION, SATURATION_CONNECTIONS);
   rows.push({ group: 'baseline', name: 'raw Fastify + awaited JetStream publish', value: raw.reqPerSec, unit: 'req/s', notes: `p50 ${raw.p50Ms} ms, p99 ${raw.p99Ms} ms` });
+  const top = skeletonOf(null);
+  if (top) rows.push({ group: 'baseline', name: 'raw pipeline skeleton (the hops of one decision, no domain work) at saturation', value: top.decisionsPerSec, unit: 'decisions/s', notes: `p50 ${top.p50Ms} ms, p99 ${top.p99Ms} ms` });
   const bull = await rawBullmq(20_000, 50);
   rows.push({ group: 'baseline', name: 'raw BullMQ add + no-op process (concurrency 50)', value: bull, unit: 'jobs/s' });
-  for (const f of one.figures) rows.push(...e2eRows(f, raw.reqPerSec, single.label));
-  for (const f of two.figures) rows.push(...e2eRows(f, raw.reqPerSec, split.label));
-  rows.push(...one.cpu, ...two.cpu);
+  const restOnly = (f: E2eFigures): SkeletonOf => (rate) => (f.protocol === 'REST' ? skeletonOf(rate) : undefined);
+  for (const f of one.figures) rows.push(...e2eRows(f, restOnly(f), single.label));
+  for (const f of two.figures) rows.push(...e2eRows(f, restOnly(f), split.label));
+  for (const f of bare.figures) rows.push(...e2eRows(f, () => undefined, skeleton.label));
+  rows.push(...one.cpu, ...two.cpu, ...bare.cpu);
   rows.push(...(await benchConnectors()));
   rows.push(...(await benchModel()));
   rows.push(...(await benchWarehouse()));
