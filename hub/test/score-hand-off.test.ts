@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Queue, type ConnectionOptions } from 'bullmq';
+import type { ConnectionOptions, Queue } from 'bullmq';
 import { names, versionJobId, type Declaration, type ScoreJob } from '@tareks/schemas';
 import { ScoreHandOff } from '../src/pipeline/score-hand-off.js';
 import { createScoreQueue } from '../src/pipeline/score-queue.js';
