@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Logger } from 'pino';
@@ -31,6 +31,8 @@ export interface ProjectionDeps {
 
 /** How long one fetch waits for messages when the stream is idle; also bounds how long `stop()` takes. */
 const FETCH_EXPIRES_MS = 1_000;
+/** Messages read into rows between two yields to the event loop (parsing and checking them is synchronous). */
+const MESSAGES_PER_SLICE = 100;
 /** Pause before retrying a batch the database refused (disk full, file locked…). */
 const RETRY_DELAY_MS = 1_000;
 
@@ -108,7 +110,7 @@ export class StreamProjection {
 
   /** The engine owns retries: a batch the database refuses is retried until it goes in or the projection stops. */
   private async applyUntilDone(batch: JsMsg[]): Promise<void> {
-    const tables = this.collect(batch);
+    const tables = await this.collect(batch);
     const last = batch[batch.length - 1]!;
     for (;;) {
       try {
@@ -124,9 +126,10 @@ export class StreamProjection {
     }
   }
 
-  private collect(batch: JsMsg[]): Map<TableRows, SqlValue[][]> {
+  private async collect(batch: JsMsg[]): Promise<Map<TableRows, SqlValue[][]>> {
     const tables = new Map<TableRows, SqlValue[][]>();
-    for (const msg of batch) {
+    for (const [n, msg] of batch.entries()) {
+      if (n > 0 && n % MESSAGES_PER_SLICE === 0) await setImmediate();
       if (msg.seq <= this.position) continue;
       try {
         for (const [spec, rows] of this.spec.rows(msg.json())) {

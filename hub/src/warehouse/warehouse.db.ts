@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { WAREHOUSE_DDL, WAREHOUSE_TABLES } from './warehouse.schema.js';
 
@@ -91,9 +92,13 @@ function append(appender: DuckDBAppender, type: StageType, v: SqlValue): void {
   else appender.appendVarchar(String(v));
 }
 
+/** Rows appended between two yields to the event loop: a batch of thousands must not hold up the hub's other work. */
+const ROWS_PER_SLICE = 200;
+
 /**
  * Loads rows (column-ordered like `columns`) into a temporary `stage_<table>` through DuckDB's appender, with typed
- * appends: binding the same rows as statement parameters costs ~250 µs a row, untyped appends ~100 µs.
+ * appends: binding the same rows as statement parameters costs ~250 µs a row, untyped appends ~100 µs. The appends
+ * are synchronous, so they go in slices with the event loop free in between.
  */
 export async function stageRows(c: DuckDBConnection, table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void> {
   const described = await c.runAndReadAll(
@@ -106,7 +111,9 @@ export async function stageRows(c: DuckDBConnection, table: string, columns: rea
   await c.run(`CREATE OR REPLACE TEMP TABLE ${stage} (${columns.map((col, i) => `${col} ${types[i]}`).join(', ')})`);
   const appender = await c.createAppender(stage, 'main', 'temp');
   try {
-    for (const row of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      if (r > 0 && r % ROWS_PER_SLICE === 0) await setImmediate();
+      const row = rows[r]!;
       for (let i = 0; i < types.length; i++) append(appender, types[i]!, row[i] ?? null);
       appender.endRow();
     }
