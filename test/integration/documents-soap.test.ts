@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeclarationsSoapClient, DeclarationsSoapError, type DeclarationsSoapClient } from '@tareks/adapters';
 import { DEMO_API_KEY } from '@tareks/hub';
 import { generateCorpus, type CorpusCase, type CorpusDocument } from '@tareks/scoring';
-import type { Declaration, DeclarationState, DocumentRef } from '@tareks/schemas';
+import type { DeclarationState, DocumentRef } from '@tareks/schemas';
+import { withTripledItem } from '../src/support/corpus-declarations.js';
 import { startTestHub, type TestHub } from '../src/support/running-hub.js';
 
 // Debian's python3-zeep lives beside Debian's interpreter, not a pyenv one on PATH.
@@ -81,19 +82,7 @@ async function decided(id: string): Promise<NonNullable<DeclarationState['decisi
 
 const codes = (d: NonNullable<DeclarationState['decision']>, itemNo: number): string[] => d.items.find((i) => i.itemNo === itemNo)!.reasons.map((r) => r.code);
 
-/** The corpus declaration with one item claiming three times what the invoice says. */
-function declarationWith(id: string, documents: DocumentRef[]): { declaration: Declaration; changedItemNo: number } {
-  const off = new Set([...corpus.expected.quantityMismatchItemNos, ...corpus.expected.undervaluedItemNos]);
-  const changed = corpus.declaration.items.find((i) => !off.has(i.itemNo))!;
-  const declaration: Declaration = {
-    ...corpus.declaration,
-    id,
-    submittedAt: new Date().toISOString(),
-    items: corpus.declaration.items.map((i) => (i === changed ? { ...i, quantity: i.quantity * 3, value: { ...i.value, amount: i.value.amount * 3 } } : i)),
-    documents,
-  };
-  return { declaration, changedItemNo: changed.itemNo };
-}
+const declarationWith = (id: string, documents: DocumentRef[]) => withTripledItem(corpus, id, documents);
 
 async function faultOf(p: Promise<unknown>): Promise<DeclarationsSoapError> {
   const err = await p.then(() => undefined, (e: unknown) => e);

@@ -9,6 +9,7 @@ import { documentRoutes } from '@tareks/adapters';
 import { DEMO_API_KEY, DocumentIntake, DocumentStore, Orchestrator, createScoreQueue, startOcrRole, type OcrRole } from '@tareks/hub';
 import { generateCorpus, type CorpusCase, type CorpusDocument } from '@tareks/scoring';
 import type { ApiError, Declaration, DeclarationState, DocumentRef } from '@tareks/schemas';
+import { withTripledItem } from '../src/support/corpus-declarations.js';
 import { startTestHub, type TestHub } from '../src/support/running-hub.js';
 import { REDIS_URL } from '../src/support/test-env.js';
 
@@ -93,18 +94,10 @@ describe('documents of a declaration: upload → OCR flow → decision', () => {
       expect(body.mediaType).toBe(d.mediaType);
       refs.push(body);
     }
-    const off = new Set([...corpus.expected.quantityMismatchItemNos, ...corpus.expected.undervaluedItemNos]);
-    const changed = corpus.declaration.items.find((i) => !off.has(i.itemNo))!;
-    const declaration: Declaration = {
-      ...corpus.declaration,
-      id,
-      submittedAt: new Date().toISOString(),
-      items: corpus.declaration.items.map((i) => (i === changed ? { ...i, quantity: i.quantity * 3, value: { ...i.value, amount: i.value.amount * 3 } } : i)),
-      documents: refs,
-    };
+    const { declaration, changedItemNo } = withTripledItem(corpus, id, refs);
     expect(await submit(declaration)).toBe(202);
     const decision = await decided(id);
-    expect(codes(decision, changed.itemNo)).toContain('QUANTITY_MISMATCH');
+    expect(codes(decision, changedItemNo)).toContain('QUANTITY_MISMATCH');
     for (const item of decision.items) {
       expect(codes(decision, item.itemNo)).not.toContain('DOCUMENT_UNREADABLE');
       expect(codes(decision, item.itemNo)).not.toContain('DOCUMENTS_TIMED_OUT');

@@ -14,7 +14,10 @@ export class FeedDecision {
 
   /** `id:version`. */
   get key(): string {
-    return this.msg.headers?.get(PubHeaders.MsgIdHdr) || versionKey(this.decision().declarationId, this.decision().version);
+    const header = this.msg.headers?.get(PubHeaders.MsgIdHdr);
+    if (header) return header;
+    const d = this.decision();
+    return versionKey(d.declarationId, d.version);
   }
 
   get lane(): Lane {
