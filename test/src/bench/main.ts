@@ -10,7 +10,7 @@ import { benchModel } from './model.bench.js';
 import { benchWarehouse } from './warehouse.bench.js';
 import { rawBullmq, rawFastifyJetStream, startRawPipeline } from './baselines.bench.js';
 import type { BenchRow } from './bench-row.js';
-import { runE2e, type BodyEncoder, type E2eFigures, type E2eRun } from './pipeline.bench.js';
+import { runE2e, type BodyEncoder, type E2eFigures, type E2eRun, type StageLatencies } from './pipeline.bench.js';
 import { listenerPid, measureCpu } from './process-cpu.js';
 import { report } from './report.js';
 
@@ -33,7 +33,22 @@ function e2eRows(f: E2eFigures, skeleton: SkeletonOf, deployment: string): Bench
     { group: 'end-to-end', name: `${label}: latency p50`, value: f.p50Ms, unit: 'ms', ...baseline(base?.p50Ms) },
     { group: 'end-to-end', name: `${label}: latency p99`, value: f.p99Ms, unit: 'ms', ...baseline(base?.p99Ms) },
     { group: 'end-to-end', name: `${label}: HTTP p99`, value: f.httpP99Ms, unit: 'ms', ...baseline(base?.httpP99Ms) },
+    ...(f.stages ? stageRows(label, f.stages) : []),
   ];
+}
+
+const LEGS: ReadonlyArray<[keyof StageLatencies, string]> = [
+  ['toOrchestrator', 'receipt → orchestrator'],
+  ['enrich', 'enrichment'],
+  ['toScoreWorker', 'hand-off → score worker'],
+  ['score', 'scoring'],
+];
+
+/** Each leg's p99, with its p50 in the notes: where a decision's time went. */
+function stageRows(label: string, stages: StageLatencies): BenchRow[] {
+  return LEGS.map(([leg, name]) => ({
+    group: 'stages', name: `${label}: ${name} p99`, value: stages[leg].p99, unit: 'ms', notes: `p50 ${stages[leg].p50} ms`,
+  }));
 }
 
 const LOAD_GENERATOR = 'load generator (this process)';
