@@ -96,6 +96,30 @@ describe('registry enrichment over NATS (real services, simulators over HTTP)', 
     expect((await kps!.run(d, new AbortController().signal)).status).toBe('OK');
   });
 
+  it('reuses an answer within the local cache lifetime without asking the service again, and asks every time with 0', async () => {
+    const c = population.companies.find((x) => x.status === 'ACTIVE')!;
+    const d = declarationFor({ taxId: c.vkn, mersisNo: c.mersisNo }, person(c.representatives[0]!.tckn));
+    const requests = () => services.stats().reduce((n, s) => n + s.requests, 0);
+    const hits: string[] = [];
+    const cached = registryEnrichmentSteps({ nc, ns, onLocalHit: (registry) => hits.push(registry) });
+    const runWith = (steps: typeof cached) => Promise.all(steps.map((s) => s.run(d, new AbortController().signal)));
+
+    const before = requests();
+    const first = await runWith(cached);
+    const asked = requests() - before;
+    expect(asked).toBeGreaterThan(0);
+    const again = await runWith(cached);
+    expect(requests() - before).toBe(asked);
+    expect(hits.sort()).toEqual(['kps', 'mersis']);
+    expect(again.map((r) => [r.step, r.status, r.flags, r.data])).toEqual(first.map((r) => [r.step, r.status, r.flags, r.data]));
+
+    const uncached = registryEnrichmentSteps({ nc, ns, localCacheTtlMs: 0 });
+    await runWith(uncached);
+    await runWith(uncached);
+    expect(requests() - before).toBe(3 * asked);
+    expect(hits).toHaveLength(2);
+  });
+
   it('gives up with a typed retryable error when the orchestrator aborts a slow lookup', async () => {
     const c = population.companies.find((x) => x.status === 'ACTIVE')!;
     sims.mersis.faults.set({ latencyMs: 2_000 });

@@ -253,6 +253,7 @@ export async function startHub(config: Config, logger: Logger, overrides: HubOve
       scoreQueue,
       steps: overrides.enrichmentSteps ?? registryEnrichmentSteps({
         nc: nats.nc, ns: names.ns, timeoutMs: config.REGISTRY_REQUEST_TIMEOUT_MS, holdsAuthorization: authorizationStore.holdsAuthorization,
+        localCacheTtlMs: config.REGISTRY_LOCAL_CACHE_TTL_MS, onLocalHit: (registry) => metrics.registryLocalHits.inc({ registry }),
       }),
       enrichTimeoutMs: config.ENRICH_TIMEOUT_MS,
       deadLetters,

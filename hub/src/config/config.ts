@@ -35,6 +35,7 @@ export const ConfigSchema = Type.Object({
   RECONCILE_EVERY_MS: Int('Time between reconciliation passes', 60_000, 100),
   ENRICH_TIMEOUT_MS: Int('Time limit of one enrichment round (all registries in parallel); above the connectors\' own budget', 12_000, 100),
   REGISTRY_REQUEST_TIMEOUT_MS: Int('Time limit of one request to a registry service over NATS', 10_000, 100),
+  REGISTRY_LOCAL_CACHE_TTL_MS: Int('How long the orchestrator reuses a registry answer without asking the service again (the services cache in Redis for longer); 0 = always ask', 30_000, 0, 3_600_000),
   NOTIFY_ATTEMPTS: Int('Delivery attempts of a decision callback before it is dead-lettered', 10, 1, 100),
   NOTIFY_BACKOFF_MS: Int('First retry delay of a decision callback (exponential, with jitter)', 2_000, 10),
   REPLAY_RATE_PER_SECOND: Int('Replay velocity: dead letters replayed per second across all processes', 50, 1),

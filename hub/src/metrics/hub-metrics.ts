@@ -13,6 +13,8 @@ export class HubMetrics implements IngestMetrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
+  /** Registry answers the orchestrator reused instead of asking the connector service (REGISTRY_LOCAL_CACHE_TTL_MS). */
+  readonly registryLocalHits = new Counter({ name: 'tareks_registry_local_hits_total', help: 'Registry answers reused by the orchestrator without a request to the connector service, by registry', labelNames: ['registry'], registers: [this.registry] });
   readonly deadLetters = new Counter({ name: 'tareks_dead_letters_total', help: 'Messages dead-lettered, by stage and code', labelNames: ['stage', 'code'], registers: [this.registry] });
   private rejectedCount = 0;
 
